@@ -1,0 +1,232 @@
+"""Event extraction: a document's sentence tree in, coded and sourced events out.
+
+``extract_events(tree)`` runs the rulebook (``Rules``, data files under
+``watchfloor/data/extract``) over the sentences of one document:
+
+1. analyse each sentence: trigger wording, analysis/aggregate cues (``detect``);
+2. cut blocks into tellings, one incident each (``assemble.group_tellings``);
+3. fill each telling's fields: type, actors by voice, place, date, casualties, claim,
+   sources (``assemble.build_candidate``);
+4. merge tellings of one incident, summary into body (``merge``);
+5. number the events ``<stem>#<n>`` in document order.
+
+Sentences with attack wording or casualty figures that gave no event come back in
+``Extraction.uncoded``; aggregate figures in ``Extraction.statistics``. Coordinates are
+left to the places stage. See docs/event-guide.md for every field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from watchfloor.extract.actors import UNIDENTIFIED_AIR, principal_actor
+from watchfloor.extract.assemble import (
+    Candidate,
+    Context,
+    build_candidate,
+    group_tellings,
+)
+from watchfloor.extract.claims import claim_contexts
+from watchfloor.extract.detect import SentenceInfo, analyse_sentence, has_casualties
+from watchfloor.extract.locations import document_country
+from watchfloor.extract.merge import fold_story, merge_candidates
+from watchfloor.extract.rules import Rules
+from watchfloor.models import (
+    DocFormat,
+    Document,
+    DocumentTree,
+    Event,
+    Sentence,
+    Source,
+    Statistic,
+)
+
+__all__ = ["Extraction", "Rules", "extract_events"]
+
+AIR_CONTEXT_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+HEAD_CHARS = 80
+MAX_HEADS = 3
+"""A block's first sentence at most this long, with no trigger, is a label line."""
+_PUBLISHER_CUT = re.compile(r"\s[–—|-]\s|:\s")
+
+_DATELINE = re.compile(
+    r"^\s{0,4}(?P<place>[A-Z][A-Za-z .'-]{1,40}(?:,\s[A-Z][A-Za-z .'-]{1,30})?),\s"
+    r"(?P<date>[A-Z][a-z]{2,9}\.?\s\d{1,2}"
+    r"(?:,\s\d{4})?|\d{1,2}\s[A-Z][a-z]{2,9}(?:\s\d{4})?)\s\((?P<agency>[^()\n]{2,60})\)\s?"
+    r"[-–—]",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What one document gave: events, aggregate statistics, and what the rules missed."""
+
+    events: tuple[Event, ...]
+    statistics: tuple[Statistic, ...]
+    uncoded: tuple[Sentence, ...]
+
+
+def extract_events(tree: DocumentTree, *, rules: Rules | None = None) -> Extraction:
+    """Code the events of one segmented document (see the module docstring)."""
+    rules = rules or Rules.load()
+    document = tree.document
+    infos = [analyse_sentence(sent, rules) for sent in tree.sentences]
+    context = _context(tree, rules, infos)
+    candidates: list[Candidate] = []
+    previous: dt.date | None = None
+    block: int | None = None
+    air: dict[tuple[str, ...], str] = {}  # the last named air force of each section
+    for telling in group_tellings(infos, rules):
+        if telling.infos[0].sent.block_index != block:
+            block, previous = telling.infos[0].sent.block_index, None
+        cand = build_candidate(telling, context, rules, previous)
+        if cand is not None:
+            if cand.sub_event_type in AIR_CONTEXT_TYPES:
+                _air_context(cand, air, rules)
+            candidates.append(cand)
+            previous = cand.event_date if cand.time_precision == 1 else previous
+    if context.news:
+        candidates = fold_story(candidates, rules)
+    merged = merge_candidates(candidates)
+    events = tuple(_to_event(document, n, cand) for n, cand in enumerate(merged, start=1))
+    return Extraction(
+        events=events,
+        statistics=tuple(_statistics(tree)),
+        uncoded=tuple(_uncoded(infos, merged)),
+    )
+
+
+def _air_context(cand: Candidate, air: dict[tuple[str, ...], str], rules: Rules) -> None:
+    """Aircraft of no stated nationality: the air force last named in the same section."""
+    path = cand.telling.infos[0].sent.section_path
+    if cand.actor1 != UNIDENTIFIED_AIR:
+        actor = rules.actors.get(cand.actor1 or "")
+        if actor is not None and actor.kind == "state":
+            air[path] = actor.canonical
+        return
+    if path in air and not any(
+        rules.cue("unattributed").search(i.folded) for i in cand.telling.infos
+    ):
+        cand.actor1 = air[path]
+        cand.actor1_unit = None
+
+
+def _context(tree: DocumentTree, rules: Rules, infos: list[SentenceInfo]) -> Context:
+    document = tree.document
+    period = None
+    if document.period_start and document.period_end:
+        period = (document.period_start, document.period_end)
+    reference = document.published
+    publisher = short_publisher(document.publisher)
+    default_source: Source | None = None
+    dateline = _DATELINE.search(document.text[:800])
+    if dateline is not None:
+        default_source = Source(publisher or dateline.group("agency").strip(), reference)
+    elif document.published is not None and period is None:
+        # a dated story without a bulletin period: the story is its own source
+        default_source = Source(publisher or document.title[:80], reference)
+    outlet = "Telegram" if document.format == DocFormat.TELEGRAM else None
+    outlet = outlet or rules.cue_name("outlet", document.title[:300].lower())
+    place = dateline.group("place") if dateline is not None else ""
+    return Context(
+        document=document,
+        period=period,
+        reference=reference,
+        default_source=default_source,
+        claims=claim_contexts(tree.sentences, tree.sections, rules),
+        outlet=outlet,
+        dateline=dateline.span() if dateline is not None else None,
+        news=default_source is not None and not outlet,
+        country=document_country(f"{place} {document.title[:300]}", rules),
+        block_heads=_block_heads(infos),
+        principal=principal_actor(document.text, rules),
+    )
+
+
+def short_publisher(name: str | None) -> str | None:
+    """A publisher without the section a feed title adds: "Wire – World news" -> "Wire"."""
+    if not name:
+        return None
+    head = _PUBLISHER_CUT.split(name.strip(), maxsplit=1)[0].strip()
+    return head if len(head) >= 3 else name.strip()
+
+
+def _block_heads(infos: list[SentenceInfo]) -> dict[int, tuple[str, ...]]:
+    """Short label lines opening a block ("=== June 9 ===", "Wilayat Sinai") that state nothing."""
+    heads: dict[int, list[str]] = {}
+    done: set[int] = set()
+    for info in infos:
+        block = info.sent.block_index
+        if block in done:
+            continue
+        if info.hits or len(info.sent.text) > HEAD_CHARS or info.skip is not None:
+            done.add(block)
+            continue
+        heads.setdefault(block, []).append(info.sent.text)
+        if len(heads[block]) >= MAX_HEADS:
+            done.add(block)
+    return {block: tuple(lines) for block, lines in heads.items()}
+
+
+def _to_event(document: Document, number: int, cand: Candidate) -> Event:
+    stem = document.name.rsplit(".", 1)[0] if "." in document.name else document.name
+    cas = cand.casualties
+    loc = cand.location
+    return Event(
+        id=f"{stem}#{number}",
+        doc=document.name,
+        evidence=cand.evidence,
+        event_date=cand.event_date,
+        time_precision=cand.time_precision,
+        event_type=cand.event_type,
+        sub_event_type=cand.sub_event_type,
+        actor1=cand.actor1,
+        actor2=cand.actor2,
+        actor1_unit=cand.actor1_unit,
+        civilian_targeting=cand.actor2 == "Civilians",
+        location_text=loc.location_text,
+        anchor=loc.anchor,
+        distance_km=loc.distance_km,
+        bearing=loc.bearing,
+        country=loc.country,
+        admin1=loc.admin1,
+        geo_precision=loc.geo_precision,
+        killed=getattr(cas, "killed", None),
+        wounded=getattr(cas, "wounded", None),
+        killed_or_wounded=getattr(cas, "killed_or_wounded", None),
+        casualty_qualifier=getattr(cas, "qualifier", None),
+        fatalities=getattr(cas, "fatalities", 0) or 0,
+        claimed_by=cand.claimed_by,
+        sources=cand.sources,
+        also_in=tuple(cand.also_in),
+        document_id=document.id,
+        evidence_span=cand.evidence_span,
+        provenance=dict(cand.provenance),
+    )
+
+
+def _statistics(tree: DocumentTree) -> list[Statistic]:
+    try:
+        from watchfloor.extract.statistics import extract_statistics
+    except ImportError:
+        return []
+    return list(extract_statistics(tree))
+
+
+def _uncoded(infos: list[SentenceInfo], merged: list[Candidate]) -> list[Sentence]:
+    covered: list[tuple[int, int]] = []
+    for cand in merged:
+        covered.append(cand.evidence_span)
+        covered.extend(cand.also_spans)
+    uncoded: list[Sentence] = []
+    for info in infos:
+        if info.skip is not None or not (info.strong_hits or has_casualties(info)):
+            continue
+        start, end = info.sent.span
+        if any(s <= start and end <= e for s, e in covered):
+            continue
+        uncoded.append(info.sent)
+    return uncoded

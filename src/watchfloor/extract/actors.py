@@ -1,0 +1,297 @@
+"""Who did what to whom: actor mentions in a sentence and their roles around the trigger.
+
+Mentions come from one compiled alias pattern (``Rules.alias_re``) plus the civilian cue;
+generic force nouns ("policemen", "the army", "apostates") resolve by the country of the
+telling. ``assign_actors`` reads voice around the trigger: active "X attacked Y", passive
+"Y was attacked by X", agentless passive "an IED was activated against Y" (actor1 then
+comes from the claim context or defaults to an unidentified group).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from watchfloor.extract.detect import TriggerHit, fold_quotes, frame_length
+from watchfloor.extract.rules import ActorAlias, Rules, fold_key
+
+CIVILIANS = "Civilians"
+UNIDENTIFIED = "Unidentified Armed Group"
+UNIDENTIFIED_AIR = "Unidentified Military Forces"
+LINK_CHARS = 40
+
+_VICTIM_GAP = re.compile(
+    r"\b(?:killed|wounded|injured|hurt|dead|fatalities|casualties|losses|victims)\b"
+)
+_BY_AGENT = re.compile(r"\bby (?:an? |the )?$")
+_LED_BY = re.compile(r",? ?(?:led|headed|commanded|spearheaded|dominated) by (?:the )?")
+_APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'-]{1,30} ){0,3}$")
+_BETWEEN = re.compile(r"\bbetween (?:the )?")
+_JOINER = re.compile(r"(?:\s[\w'-]{1,20}){0,2}\s(?:and|&)\s(?:the\s)?")
+_AGENT_AFTER = re.compile(r"\b(?:by|from)\s(?:the\s)?")  # "launched from Russian warships"
+_BY_ONLY = re.compile(r"\bby\s")
+REMOTE = "Explosions/Remote violence"
+_ORG_NAME = re.compile(
+    r"(?<![\w-])(?:the\s)?((?:[A-Z][\w'’-]{1,30}\s){1,5}"
+    r"(?:Brigades?|Army|Front|Movement|Battalions?|Regiment|Division|Group|Organization|"
+    r"Party|Militia|Council|Service|Agency|Bureau|Guards?|Corps|Forces))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    canonical: str
+    unit: str | None
+    kind: str  # state, nonstate, civilian, unknown
+
+    @property
+    def is_civilian(self) -> bool:
+        return self.kind == "civilian"
+
+
+def find_mentions(text: str, folded: str, rules: Rules, country: str | None) -> list[Mention]:
+    """Actor and civilian mentions in one sentence, in text order, without overlaps."""
+    mentions: list[Mention] = []
+    for match in rules.alias_re.finditer(fold_quotes(text)):
+        mention = _resolve(match.group(), rules, country, match.start(), match.end())
+        if mention is not None:
+            mentions.append(mention)
+    civilians = [
+        Mention(m.start(), m.end(), CIVILIANS, None, "civilian")
+        for m in rules.cue("civilian").finditer(folded)
+    ]
+    for org in _ORG_NAME.finditer(text):
+        start, end = org.span(1)
+        if not any(m.start < end and start < m.end for m in mentions + civilians):
+            mentions.append(Mention(start, end, org.group(1), None, "unknown"))
+    kept = sorted(_drop_modifiers(mentions, civilians, folded), key=lambda m: m.start)
+    kept = _drop_linked(kept, folded, rules)
+    # "ISIS's Sinai Province": the unit mention carries the parent; keep only it
+    return [
+        m
+        for i, m in enumerate(kept)
+        if not (
+            i + 1 < len(kept)
+            and kept[i + 1].unit
+            and kept[i + 1].canonical == m.canonical
+            and 0 <= kept[i + 1].start - m.end <= 4
+        )
+    ]
+
+
+def _drop_linked(mentions: list[Mention], folded: str, rules: Rules) -> list[Mention]:
+    """ "Gunmen believed to belong to ISIS": the unnamed group gives way to the named one."""
+    linked = rules.cue("linked_group")
+    dropped: set[int] = set()
+    for i, mention in enumerate(mentions[:-1]):
+        named = mentions[i + 1]
+        if mention.canonical != UNIDENTIFIED or named.kind != "nonstate":
+            continue
+        if named.start - mention.end <= LINK_CHARS and linked.match(
+            folded[mention.end : named.start]
+        ):
+            dropped.add(i)
+    return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _resolve(
+    matched: str, rules: Rules, country: str | None, start: int, end: int
+) -> Mention | None:
+    alias: ActorAlias | None = rules.aliases.get(matched) or rules.aliases.get(fold_key(matched))
+    if alias is None:
+        upper = matched.upper()
+        alias = rules.aliases.get(upper)
+    if alias is None:
+        return None
+    if alias.actor is not None:
+        actor = alias.actor
+        if actor.parent:
+            parent = rules.actors.get(actor.parent)
+            kind = parent.kind if parent else actor.kind
+            return Mention(start, end, actor.parent, actor.canonical, kind)
+        return Mention(start, end, actor.canonical, None, actor.kind)
+    if alias.role is None:
+        return None
+    canonical = rules.resolve_role(alias.role, alias.country or country)
+    if canonical is None:
+        return None
+    return Mention(start, end, canonical, None, "state")
+
+
+def _drop_modifiers(
+    mentions: list[Mention], civilians: list[Mention], folded: str
+) -> list[Mention]:
+    """An actor name right before a civilian noun modifies it: International Coalition "agent"."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        follows = next(
+            (c for c in civilians if 0 <= c.start - mention.end <= 3 and c.start >= mention.end),
+            None,
+        )
+        if follows is not None and folded[follows.start : follows.end].strip(' "').startswith(
+            "agent"
+        ):
+            continue
+        kept.append(mention)
+    for civ in civilians:
+        if not any(m.start < civ.end and civ.start < m.end for m in kept):
+            kept.append(civ)
+    return kept
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRoles:
+    actor1: str | None
+    actor1_unit: str | None
+    actor2: str | None
+    actor1_span: tuple[int, int] | None = None
+    actor2_span: tuple[int, int] | None = None
+
+
+def frame_end(folded: str) -> int:
+    """End of a reporting frame ("X announced that", "According to X,"): not the actors."""
+    return frame_length(folded)
+
+
+def assign_actors(mentions: list[Mention], hit: TriggerHit, folded: str) -> ActorRoles:
+    """Initiator and target around the trigger, by voice."""
+    frame = frame_end(folded)
+    speaker = next((m for m in mentions if m.end <= frame and not m.is_civilian), None)
+    if frame <= hit.start:
+        mentions = [m for m in mentions if m.start >= frame]
+    before = [m for m in mentions if m.start < hit.end and m.end <= hit.end + 1]
+    after = [m for m in mentions if m.start >= hit.end]
+    if "reverse" in hit.trigger.flags:
+        return _reverse(mentions, hit)
+    passive = hit.passive or bool(_BY_AGENT.search(folded[max(0, hit.start - 12) : hit.start]))
+    agent: Mention | None = None
+    target: Mention | None = None
+    if passive:
+        pattern = _AGENT_AFTER if hit.trigger.event_type == REMOTE else _BY_ONLY
+        by = pattern.search(folded, hit.end, min(len(folded), hit.end + 80))
+        if by is not None:
+            agent = next((m for m in after if by.end() <= m.start <= by.end() + 30), None)
+        target = _last(before, civilian_ok=True)
+        if target is None:
+            target = next((m for m in after if m is not agent), None)
+    else:
+        victims = [m for m in before if _VICTIM_GAP.search(folded[m.end : hit.start])]
+        actors = [m for m in before if not m.is_civilian and m not in victims]
+        modifier = next(
+            (
+                m
+                for m in actors
+                if 0 <= hit.start - m.end <= 3
+                and not _APPOSITIVE.search(folded[max(0, m.start - 60) : m.start])
+            ),
+            None,
+        )
+        agent = modifier or next(iter(actors), None)
+        if agent is None and speaker is not None and not victims:
+            agent = speaker
+        target = next(iter(victims), None) or next(
+            (m for m in after if m.canonical != (agent.canonical if agent else "")), None
+        )
+        if target is None:
+            target = next((m for m in before if m is not agent and _differs(m, agent)), None)
+    if agent is not None and agent.is_civilian:
+        agent = None
+    if hit.trigger.event_type == "Battles" and not passive:
+        agent, target = _between(mentions, hit, folded, agent, target)
+    if agent is not None:
+        agent = _leader(mentions, agent, folded)
+    if agent is None and passive and "territory" in hit.trigger.flags:
+        # "The Prime Minister announced that the city had been liberated": the speaker's forces
+        agent = speaker if speaker is not None and speaker.kind == "state" else None
+    return ActorRoles(
+        actor1=agent.canonical if agent else None,
+        actor1_unit=agent.unit if agent else None,
+        actor2=target.canonical if target and _differs(target, agent) else None,
+        actor1_span=(agent.start, agent.end) if agent else None,
+        actor2_span=(target.start, target.end) if target else None,
+    )
+
+
+def _reverse(mentions: list[Mention], hit: TriggerHit) -> ActorRoles:
+    """ "The army repelled an attack by ISIS": the attacker follows, the subject defends."""
+    agent = next((m for m in mentions if 0 <= m.start - hit.end <= 5), None)
+    target = _last([m for m in mentions if m.end <= hit.start], civilian_ok=False)
+    if agent is not None and agent.is_civilian:
+        agent = None
+    return ActorRoles(
+        actor1=agent.canonical if agent else None,
+        actor1_unit=agent.unit if agent else None,
+        actor2=target.canonical if target and _differs(target, agent) else None,
+        actor1_span=(agent.start, agent.end) if agent else None,
+        actor2_span=(target.start, target.end) if target else None,
+    )
+
+
+def _between(
+    mentions: list[Mention],
+    hit: TriggerHit,
+    folded: str,
+    agent: Mention | None,
+    target: Mention | None,
+) -> tuple[Mention | None, Mention | None]:
+    """ "Clashes between X and Y": X initiates, Y is the other side."""
+    between = _BETWEEN.search(folded, hit.end, min(len(folded), hit.end + 60))
+    if between is None:
+        return agent, target
+    after = [m for m in mentions if m.start >= between.end() and not m.is_civilian]
+    if len(after) < 2 or after[0].start - between.end() > 4:
+        return agent, target
+    if not _JOINER.fullmatch(folded, after[0].end, after[1].start):
+        return agent, target
+    return after[0], after[1]
+
+
+def _leader(mentions: list[Mention], agent: Mention, folded: str) -> Mention:
+    """ "The rebel organizations, led by HTS, attacked": the named leader is the actor."""
+    led = _LED_BY.match(folded, agent.end)
+    if led is None:
+        return agent
+    leader = next((m for m in mentions if m.start == led.end()), None)
+    return leader if leader is not None and not leader.is_civilian else agent
+
+
+def _last(mentions: list[Mention], *, civilian_ok: bool) -> Mention | None:
+    for mention in reversed(mentions):
+        if civilian_ok or not mention.is_civilian:
+            return mention
+    return None
+
+
+def _differs(mention: Mention, other: Mention | None) -> bool:
+    return other is None or mention.canonical != other.canonical
+
+
+PRINCIPAL_SHARE = 0.5
+PRINCIPAL_MIN = 5
+PRINCIPAL_CHARS = 400_000
+
+
+def principal_actor(text: str, rules: Rules) -> str | None:
+    """The non-state group a document is about: named at least ``PRINCIPAL_MIN`` times and
+    in at least half of all non-state mentions (a bulletin on ISIS). Unattributed attacks
+    in such a document are that group's, as the analysts who code these bulletins read them.
+    """
+    counts: dict[str, int] = {}
+    for match in rules.alias_re.finditer(fold_quotes(text[:PRINCIPAL_CHARS])):
+        mention = _resolve(match.group(), rules, None, match.start(), match.end())
+        if mention is not None and mention.kind == "nonstate":
+            counts[mention.canonical] = counts.get(mention.canonical, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: counts[name])
+    total = sum(counts.values())
+    if counts[best] >= PRINCIPAL_MIN and counts[best] >= PRINCIPAL_SHARE * total:
+        return best
+    return None
+
+
+def unidentified(country: str | None) -> str:
+    """ACLED's name for an unnamed armed group, with its country when known."""
+    return f"{UNIDENTIFIED} ({country})" if country else UNIDENTIFIED

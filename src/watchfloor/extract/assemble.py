@@ -1,0 +1,535 @@
+"""From sentences to candidate events: tellings, then the fields of each.
+
+``group_tellings`` walks the blocks of a document and cuts them into tellings (see
+``detect``); ``build_candidate`` fills one candidate's fields from its telling: type from
+the strongest trigger, actors by voice, place, date, casualties, claim and sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from watchfloor.extract.actors import (
+    CIVILIANS,
+    UNIDENTIFIED,
+    UNIDENTIFIED_AIR,
+    Mention,
+    assign_actors,
+    find_mentions,
+    frame_end,
+    unidentified,
+)
+from watchfloor.extract.claims import claim_from_sources, claim_in_text
+from watchfloor.extract.detect import (
+    SentenceInfo,
+    TriggerHit,
+    has_casualties,
+    opens_new_incident,
+    top_hit,
+)
+from watchfloor.extract.locations import Location, find_location
+from watchfloor.extract.rules import Rules
+from watchfloor.models import Citation, Document, Source, Span
+
+BACKGROUND_DAYS = 30
+PRINCIPAL_TYPES = frozenset(
+    {
+        "Remote explosive/landmine/IED",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Grenade",
+        "Attack",
+        "Abduction/forced disappearance",
+        "Looting/property destruction",
+    }
+)
+MAX_LABELS = 3
+LABEL_CHARS = 120
+_HEADER_DATE = re.compile(
+    r"^[\W_]{0,12}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s)?"
+    r"(?:[a-z]{3,9}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\s[a-z]{3,9},?\s\d{4})"
+    r"(?:\s?\([^()]{0,40}\))?[\W_]{0,12}$"
+)
+CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
+_DATE_LEAD = re.compile(
+    r"^\W{0,4}(?:on|in|at|during)?\s?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d{1,2} (?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december))\b"
+)
+
+
+@dataclass(slots=True)
+class Telling:
+    """Consecutive sentences of one block that state one incident."""
+
+    infos: list[SentenceInfo] = field(default_factory=list)
+    closed: bool = False
+    types: set[str] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return self.infos[0].sent.span[0]
+
+    @property
+    def end(self) -> int:
+        return self.infos[-1].sent.span[1]
+
+    @property
+    def in_summary(self) -> bool:
+        return self.infos[0].sent.in_summary
+
+    @property
+    def citations(self) -> list[Citation]:
+        seen: dict[tuple[str, dt.date | None, Span], Citation] = {}
+        for info in self.infos:
+            for citation in info.sent.citations:
+                seen.setdefault((citation.name, citation.date, citation.span), citation)
+        return list(seen.values())
+
+    def add(self, info: SentenceInfo) -> None:
+        self.infos.append(info)
+        top = top_hit(info.strong_hits) if info.skip is None else None
+        if top is not None:
+            self.types.add(top.trigger.sub_event_type)
+        if closes(info):
+            self.closed = True
+
+
+def closes(info: SentenceInfo) -> bool:
+    """Whether a citation parenthetical ends inside this sentence (it closes the telling)."""
+    start, end = info.sent.span
+    return any(start <= c.span[1] <= end + 2 for c in info.sent.citations)
+
+
+def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]:
+    """Cut the sentences of each block into tellings."""
+    tellings: list[Telling] = []
+    current: Telling | None = None
+    pending: list[SentenceInfo] = []
+    block = None
+    for info in infos:
+        if info.skip == "caption":
+            continue
+        if info.sent.block_index != block:
+            block, current, pending = info.sent.block_index, None, []
+        starts = info.skip is None and bool(info.strong_hits or _weak_event(info))
+        if starts and (
+            current is None or opens_new_incident(info, current.types, current.closed, rules)
+        ):
+            current = Telling()
+            lead = [p for p in pending if not closes(p)]
+            if lead and _DATE_LEAD.match(lead[-1].folded[lead[-1].body :]):
+                current.add(lead[-1])
+            pending = []
+            current.add(info)
+            tellings.append(current)
+        elif current is not None and (not current.closed or _adds_figures(info)):
+            current.add(info)
+        else:
+            pending.append(info)
+    return tellings
+
+
+def _weak_event(info: SentenceInfo) -> bool:
+    return bool(info.hits) and has_casualties(info)
+
+
+def _adds_figures(info: SentenceInfo) -> bool:
+    return info.skip is None and not info.strong_hits and has_casualties(info)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before ids, merging and geocoding."""
+
+    telling: Telling
+    evidence: str
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor1_unit: str | None
+    actor2: str | None
+    location: Location
+    event_date: dt.date | None
+    time_precision: int
+    casualties: object
+    claimed_by: str | None
+    sources: tuple[Source, ...]
+    provenance: dict[str, Span]
+    also_in: list[str] = field(default_factory=list)
+    also_spans: list[Span] = field(default_factory=list)
+    start: int | None = None  # where the evidence starts when label lines open the telling
+
+    @property
+    def evidence_span(self) -> Span:
+        return (self.telling.start if self.start is None else self.start, self.telling.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the document says around every telling."""
+
+    document: Document
+    period: tuple[dt.date, dt.date] | None
+    reference: dt.date | None
+    default_source: Source | None
+    claims: dict[int, str]
+    outlet: str | None = None  # a platform the whole document comes from ("Telegram")
+    dateline: Span | None = None  # "BAGHDAD, March 5 (Agency) -": never an event date
+    news: bool = False  # a news story: one lead incident, later paragraphs tell it again
+    country: str | None = None  # the country a dateline or title names
+    block_heads: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    principal: str | None = None  # the non-state group the document is about
+
+
+def build_candidate(
+    telling: Telling, context: Context, rules: Rules, previous: dt.date | None
+) -> Candidate | None:
+    """Fill the fields of one telling; None when it states no event after all."""
+    typed = [i for i in telling.infos if i.skip is None and i.hits]
+    hits = [(i, h) for i in typed for h in i.strong_hits]
+    weak = not hits
+    if weak:
+        hits = [(i, h) for i in typed for h in i.hits]
+    if not hits:
+        return None
+    info, hit = max(hits, key=lambda pair: pair[1].trigger.priority)
+    document = context.document
+    start, labels, header_date = _leading_labels(telling, document.text, rules)
+    text = document.text[start : telling.end]
+    location = find_location(text, rules, info.sent.section_path)
+    country = location.country or context.country
+    mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+    roles = assign_actors(mentions, hit, info.folded)
+    actor1, unit, actor2 = roles.actor1, roles.actor1_unit, roles.actor2
+    if actor1 is None or actor2 is None:
+        actor1, unit, actor2 = _fill_from_telling(
+            telling, info, rules, country, actor1, unit, actor2
+        )
+    casualties = _casualties(text)
+    claimed = claim_in_text(info.folded, mentions, rules)
+    for other in telling.infos:
+        if claimed is None and other is not info:
+            claimed = claim_in_text(other.folded, [], rules)
+    claimed = (
+        claimed
+        or claim_from_sources(telling.citations, rules)
+        or context.claims.get(info.sent.index)
+    )
+    if actor1 is None:
+        actor1, unit = _default_actor1(hit, telling, context, rules, claimed, country), None
+    elif actor1 == UNIDENTIFIED:
+        actor1 = unidentified(country)
+    battle_words = any(h.trigger.event_type == "Battles" for i in typed for h in i.hits)
+    event_type, sub_event_type = _type(
+        hit, hits, actor1, actor2, casualties, rules, weak, battle_words
+    )
+    if sub_event_type is None:
+        return None
+    if event_type in CROWDS:
+        actor1 = f"{CROWDS[event_type]} ({location.country})" if location.country else None
+        actor1 = actor1 or CROWDS[event_type]
+        unit = None
+    elif sub_event_type == "Change to group/activity" and (
+        actor1.startswith(UNIDENTIFIED) or actor1 in (claimed, context.principal)
+    ):
+        group = next((m for m in mentions if m.kind in ("nonstate", "unknown")), None)
+        if group is not None:
+            actor1, unit = group.canonical, group.unit
+    heads = context.block_heads.get(telling.infos[0].sent.block_index, ())
+    labels = [*heads, *labels]
+    if header_date is None:
+        header_date = next((d for d in map(_header_date, heads) if d is not None), None)
+    if unit is None and actor1 is not None:
+        unit = _unit_from_labels(labels, actor1, rules, country)
+    item_source = _item_source(telling, context, header_date)
+    date, precision, date_span = _date(
+        document.text, (start, telling.end), telling, context, previous, item_source
+    )
+    if _is_background(date, context.period):
+        return None
+    provenance = _provenance(start, telling, info, hit, roles, location, casualties, date_span)
+    sources = _sources(telling, context, item_source)
+    return Candidate(
+        telling=telling,
+        evidence=text,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor1=actor1,
+        actor1_unit=unit,
+        actor2=actor2 if actor2 != actor1 else None,
+        location=location,
+        event_date=date,
+        time_precision=precision,
+        casualties=casualties,
+        claimed_by=claimed,
+        sources=sources,
+        provenance=provenance,
+        start=start,
+    )
+
+
+def _leading_labels(
+    telling: Telling, text: str, rules: Rules
+) -> tuple[int, list[str], dt.date | None]:
+    """Label lines opening a telling (a date header, a province line): not the event.
+
+    Returns where the evidence starts, the label lines, and the date a header line states
+    ("=== Friday, March 1, 2024 ===": the day the claim was published).
+    """
+    start, end = telling.infos[0].sent.span
+    labels: list[str] = []
+    header: dt.date | None = None
+    for _ in range(MAX_LABELS):
+        newline = text.find("\n", start, min(end, start + LABEL_CHARS))
+        if newline < 0:
+            break
+        line = text[start:newline].strip()
+        if line and rules.trigger_re.search(line.lower()):
+            break
+        if line:
+            labels.append(line)
+            header = header or _header_date(line)
+        start = newline + 1
+        while start < end and text[start].isspace():
+            start += 1
+    if start >= end:
+        return telling.start, [], None
+    return start, labels, header
+
+
+def _header_date(line: str) -> dt.date | None:
+    """The date a header line states ("=== Friday, March 1, 2024 ==="), else None."""
+    if not _HEADER_DATE.match(line.strip().lower()):
+        return None
+    try:
+        from watchfloor.extract.dates import resolve_event_date
+    except ImportError:
+        return None
+    result = resolve_event_date(line, citations=(), period=None)
+    return result.date if result.precision == 1 else None
+
+
+def _unit_from_labels(
+    labels: list[str], actor1: str, rules: Rules, country: str | None
+) -> str | None:
+    """A unit of ``actor1`` named in a label line: a claim headed "Wilayat Sinai"."""
+    for label in labels:
+        if not label:
+            continue
+        for mention in find_mentions(label, label.lower(), rules, country):
+            if mention.canonical == actor1 and mention.unit:
+                return mention.unit
+    return None
+
+
+def _item_source(telling: Telling, context: Context, header_date: dt.date | None) -> Source | None:
+    """The source of a telling in a dated item (a Telegram message, a dated claim)."""
+    date = telling.infos[0].sent.item_date or header_date
+    if date is None:
+        return None
+    name = context.outlet or (context.default_source.name if context.default_source else None)
+    return Source(name, date) if name else None
+
+
+def _default_actor1(
+    hit: TriggerHit,
+    telling: Telling,
+    context: Context,
+    rules: Rules,
+    claimed: str | None,
+    country: str | None,
+) -> str:
+    """actor1 when the telling names no initiator.
+
+    The claimant first; then, for attacks a non-state group carries out (IEDs, suicide
+    bombs, shelling, shootings, abductions), the group the document is about, unless the
+    telling says the perpetrator is unknown; else an unidentified group.
+    """
+    if claimed:
+        return claimed
+    if hit.trigger.sub_event_type == "Air/drone strike":
+        return UNIDENTIFIED_AIR
+    unattributed = any(rules.cue("unattributed").search(i.folded) for i in telling.infos)
+    if (
+        context.principal is not None
+        and not unattributed
+        and hit.trigger.sub_event_type in PRINCIPAL_TYPES
+    ):
+        return context.principal
+    return unidentified(country)
+
+
+def _fill_from_telling(
+    telling: Telling,
+    primary: SentenceInfo,
+    rules: Rules,
+    country: str | None,
+    actor1: str | None,
+    unit: str | None,
+    actor2: str | None,
+) -> tuple[str | None, str | None, str | None]:
+    """Actors the trigger sentence leaves open, from the other sentences of the telling."""
+    position = telling.infos.index(primary)
+    for index, info in enumerate(telling.infos):
+        if info is primary:
+            continue
+        mentions: list[Mention] = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        top = top_hit(info.hits)
+        if top is not None:
+            roles = assign_actors(mentions, top, info.folded)
+            if actor1 is None and roles.actor1 and roles.actor1 != actor2:
+                actor1, unit = roles.actor1, roles.actor1_unit
+            if actor2 is None and roles.actor2 and roles.actor2 != actor1:
+                actor2 = roles.actor2
+            continue
+        frame = frame_end(info.folded)
+        mentions = [m for m in mentions if m.start >= frame]
+        if actor1 is None and index < position:
+            first = next((m for m in mentions if not m.is_civilian), None)
+            if first is not None and first.canonical != actor2:
+                actor1, unit = first.canonical, first.unit
+        if actor2 is None and has_casualties(info):
+            victim = next((m for m in mentions if m.canonical != actor1), None)
+            if victim is not None:
+                actor2 = victim.canonical
+    return actor1, unit, actor2
+
+
+def _type(
+    hit: TriggerHit,
+    hits: list[tuple[SentenceInfo, TriggerHit]],
+    actor1: str,
+    actor2: str | None,
+    casualties: object,
+    rules: Rules,
+    weak: bool,
+    battle_words: bool = False,
+) -> tuple[str, str | None]:
+    trigger = hit.trigger
+    event_type, sub = trigger.event_type, trigger.sub_event_type
+    killed = getattr(casualties, "killed", None) or getattr(casualties, "fatalities", 0)
+    if weak and not (killed or getattr(casualties, "wounded", None)):
+        return event_type, None
+    if "territory" in trigger.flags:
+        actor = rules.actors.get(actor1)
+        if actor is not None and actor.kind == "nonstate":
+            sub = "Non-state actor overtakes territory"
+    if "civilian_switch" in trigger.flags and actor2 == CIVILIANS:
+        event_type, sub = "Violence against civilians", "Attack"
+    if sub in {"Disrupted weapons use", "Looting/property destruction"} and killed:
+        fought = sub == "Disrupted weapons use"  # an attack prevented with people killed
+        if (
+            any(h.trigger.event_type == "Battles" for _, h in hits)
+            or weak
+            or battle_words
+            or fought
+        ):
+            event_type, sub = "Battles", "Armed clash"
+    return event_type, sub
+
+
+def _casualties(text: str) -> object:
+    from watchfloor.extract.casualties import parse_casualties
+
+    return parse_casualties(text)
+
+
+def _date(
+    doc_text: str,
+    span: Span,
+    telling: Telling,
+    context: Context,
+    previous: dt.date | None,
+    item_source: Source | None,
+) -> tuple[dt.date | None, int, Span | None]:
+    try:
+        from watchfloor.extract.dates import resolve_event_date
+    except ImportError:
+        return _fallback_date(telling, context)
+    start, end = span
+    text = doc_text[start:end]
+    if context.dateline is not None and context.dateline[0] < end and start < context.dateline[1]:
+        # the dateline's date is the story's, never the event's: blank it, keep offsets
+        cut_from, cut_to = max(start, context.dateline[0]) - start, context.dateline[1] - start
+        text = text[:cut_from] + " " * (min(len(text), cut_to) - cut_from) + text[cut_to:]
+    citations = telling.citations
+    if not citations and item_source is not None:
+        citations = [Citation(item_source.name, item_source.date)]
+    reference = item_source.date if item_source is not None else None
+    result = resolve_event_date(
+        text,
+        citations=citations,
+        period=context.period,
+        reference=reference or context.reference or telling.infos[0].sent.item_date,
+        previous=previous,
+    )
+    found = None
+    if result.span is not None:
+        found = (start + result.span[0], start + result.span[1])
+    return result.date, result.precision, found
+
+
+def _fallback_date(telling: Telling, context: Context) -> tuple[dt.date | None, int, Span | None]:
+    """Used only while ``extract.dates`` is absent: the guide's no-day rule."""
+    dated = [c.date for c in telling.citations if c.date is not None]
+    if dated:
+        return min(dated), 2, None
+    if context.period is not None:
+        return context.period[1], 2, None
+    return context.reference, 2, None
+
+
+def _is_background(date: dt.date | None, period: tuple[dt.date, dt.date] | None) -> bool:
+    if date is None or period is None:
+        return False
+    return date < period[0] - dt.timedelta(days=BACKGROUND_DAYS)
+
+
+def _sources(telling: Telling, context: Context, item_source: Source | None) -> tuple[Source, ...]:
+    seen: dict[tuple[str, dt.date | None], Source] = {}
+    for citation in telling.citations:
+        key = (citation.name, citation.date)
+        seen.setdefault(key, Source(citation.name, citation.date))
+    if not seen and item_source is not None:
+        return (item_source,)
+    if not seen and context.default_source is not None:
+        return (context.default_source,)
+    return tuple(seen.values())
+
+
+def _provenance(
+    text_start: int,
+    telling: Telling,
+    info: SentenceInfo,
+    hit: TriggerHit,
+    roles: object,
+    location: Location,
+    casualties: object,
+    date_span: Span | None,
+) -> dict[str, Span]:
+    base = info.sent.span[0]
+    provenance: dict[str, Span] = {
+        "event_type": (base + hit.start, base + hit.end),
+        "sub_event_type": (base + hit.start, base + hit.end),
+    }
+    for name in ("actor1", "actor2"):
+        span = getattr(roles, f"{name}_span", None)
+        if span is not None:
+            provenance[name] = (base + span[0], base + span[1])
+    if location.span is not None:
+        provenance["location_text"] = (
+            text_start + location.span[0],
+            text_start + location.span[1],
+        )
+    for name, span in getattr(casualties, "spans", {}).items():
+        provenance[name] = (text_start + span[0], text_start + span[1])
+    if date_span is not None:
+        provenance["event_date"] = date_span
+    citations = telling.citations
+    if citations:
+        provenance["sources"] = (citations[0].span[0], citations[-1].span[1])
+    return provenance

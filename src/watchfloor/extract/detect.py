@@ -1,0 +1,188 @@
+"""Sentence analysis: trigger wording, skip cues, and how sentences group into tellings.
+
+A *telling* is a run of sentences in one block (bullet or paragraph) that states one
+incident: it opens at a sentence with trigger wording and takes the following sentences
+until a citation closes it or another incident opens (a new date, "In addition, ...",
+a new victim told with "also").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from watchfloor.extract.rules import Rules, Trigger
+from watchfloor.models import Sentence
+
+MAX_SENTENCE = 4000
+"""Characters of one sentence that rules look at; longer sentences are cut (hostile input)."""
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "*": " ", "\n": " "})
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s(?:[a-z]{2,}ly\s|also\s|then\s)?(?:[a-z]{3,}ed\s)?$"
+)
+_PASSIVE_INSIDE = re.compile(r"\s(?:was|were|been) [a-z]{3,}ed$")
+_DATE_OPENER = re.compile(
+    r"^(?:on|in|at|during|by|since|from)?\s?(?:the\s)?(?:night of\s|morning of\s|evening of\s)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2} (?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december))\b"
+)
+_LEAD_LABEL = re.compile(r"^[A-Z][^:.;]{0,60}:\s")
+_PRONOUN_OPENER = re.compile(
+    r"^(?:he|she|they|it|its|their|his|her|the forces|these|this|that|those"
+    r"|the (?:attack|attackers|clash|clashes|explosion|blast|fighting|operation|strike|airstrike"
+    r"|raid|incident|bombing|bomber|station|house|building|vehicle|passengers|fighter|agent"
+    r"|soldier|victims?|command post)\b)"
+)
+_SUBORDINATE_LEAD = re.compile(
+    r"^\W{0,4}(?:after|before|following|prior to|since|upon)\s[a-z]{3,}ing\b[^,;]{0,120},"
+)
+_WHEN_INDEFINITE = re.compile(r"^(?:when|after|as|while) (?:an?|another) ")
+_PLACE_OPENER = re.compile(
+    r"\W{0,4}(?:In|At|Near) (?:the )?[A-Z][\w'’-]{1,30}(?: [A-Z][\w'’-]{1,30}){0,3},"
+)
+_FRAME = re.compile(
+    r"^[^.;]{0,200}?\b(?:announced|reported|said|stated|claimed|noted|added|confirmed|revealed"
+    r"|indicated|published|showed)(?: on [a-z]+ \d{1,2}(?:, \d{4})?)?,? that\s"
+    r"|^\W{0,4}according to [^,]{0,150},\s"
+)
+_ALSO = re.compile(r"\b(?:also|another|in the same (?:place|area|village))\b")
+CASUALTY_WORDS = re.compile(
+    r"\b(?:killed|wounded|injured|dead|died|casualties|fatalities|killing|wounding|bodies)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int  # offsets within the sentence text
+    end: int
+    passive: bool
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    """What the rules found in one sentence."""
+
+    sent: Sentence
+    folded: str
+    hits: list[TriggerHit] = field(default_factory=list)
+    skip: str | None = None  # reason: analysis, aggregate, caption ...
+    body: int = 0  # offset where the sentence proper starts (after a "Place:" label)
+
+    @property
+    def strong_hits(self) -> list[TriggerHit]:
+        return [hit for hit in self.hits if "weak" not in hit.trigger.flags]
+
+
+def fold_quotes(text: str) -> str:
+    """Fold quotes and markup to ASCII, keeping case and every offset."""
+    return text.translate(_FOLD)
+
+
+def fold_text(text: str) -> str:
+    """Lower-case and fold quotes and markup, keeping every offset (same length)."""
+    folded = text.translate(_FOLD)
+    lowered = folded.lower()
+    if len(lowered) != len(folded):
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
+    return lowered
+
+
+def analyse_sentence(sent: Sentence, rules: Rules) -> SentenceInfo:
+    """Find trigger wording and skip cues in one sentence."""
+    text = sent.text[:MAX_SENTENCE]
+    folded = fold_text(text)
+    info = SentenceInfo(sent=sent, folded=folded)
+    label = _LEAD_LABEL.match(text.replace("*", " "))
+    if label and not rules.trigger_re.search(folded, 0, label.end()):
+        info.body = label.end()
+    if sent.is_caption or sent.is_legend or sent.is_footnote or sent.is_repeated:
+        info.skip = "caption"
+        return info
+    lead = _SUBORDINATE_LEAD.match(folded, info.body)
+    frame = info.body + frame_length(folded[info.body :])
+    for match in rules.trigger_re.finditer(folded):
+        name = match.lastgroup
+        if (lead is not None and match.end() <= lead.end()) or match.end() <= frame:
+            continue
+        if name is None:
+            continue
+        trigger = rules.triggers[int(name[1:])]
+        before = folded[max(0, match.start() - 40) : match.start()]
+        passive = (
+            bool(_PASSIVE_BEFORE.search(before))
+            or match.group().startswith(("was ", "were ", "been "))
+            or bool(_PASSIVE_INSIDE.search(match.group()))
+        )
+        info.hits.append(TriggerHit(trigger, match.start(), match.end(), passive))
+    if info.hits:
+        info.hits = _outside_names(info.hits, text, rules)
+    elif not CASUALTY_WORDS.search(folded):
+        return info  # nothing to code or to list as uncoded: the cues cannot matter
+    body = folded[info.body :]
+    heading = sent.section_path[-1][:300].lower().replace("’", "'") if sent.section_path else ""
+    if heading and rules.cue("skip_section").search(heading):
+        info.skip = "analysis"
+    elif rules.cue("skip").search(body):
+        info.skip = "analysis"
+    elif rules.cue("aggregate").search(body):
+        info.skip = "aggregate"
+    return info
+
+
+def _outside_names(hits: list[TriggerHit], text: str, rules: Rules) -> list[TriggerHit]:
+    """Drop trigger wording inside an actor's name ("the Liberation of al-Sham")."""
+    names = [m.span() for m in rules.alias_re.finditer(fold_quotes(text))]
+    if not names:
+        return hits
+    return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in names)]
+
+
+def has_casualties(info: SentenceInfo) -> bool:
+    return bool(CASUALTY_WORDS.search(info.folded)) or "no casualties" in info.folded
+
+
+def opens_new_incident(
+    info: SentenceInfo, group_types: set[str], group_closed: bool, rules: Rules
+) -> bool:
+    """Whether a sentence with trigger wording starts another incident in the same block.
+
+    A citation closes a telling; a date opener, "In response, ...", "In <Place>, ...", a new
+    victim told with an indefinite article ("When a force arrived ...", "A Shiite was also
+    ...") or "also" with a new subject open another. Pronoun openers ("He was executed",
+    "The station was damaged", "They also seized ...") continue the telling.
+    """
+    body = info.folded[info.body :].lstrip(" \"'(-•▶►◆")
+    framed = body[frame_length(body) :]
+    if _PRONOUN_OPENER.match(body) or _PRONOUN_OPENER.match(framed):
+        return False
+    if group_closed:
+        return True
+    top = top_hit(info.strong_hits)
+    priority = top.trigger.priority if top else 0
+    if _DATE_OPENER.match(body) or _WHEN_INDEFINITE.match(body):
+        return True
+    if priority >= 50 and (
+        rules.cue("new_incident").match(body)
+        or _PLACE_OPENER.match(info.sent.text, info.body)
+        or _ALSO.search(body)
+    ):
+        return True
+    return False
+
+
+def frame_length(body: str) -> int:
+    """Length of a reporting frame opening ``body`` ("The army reported that ")."""
+    match = _FRAME.match(body)
+    return match.end() if match else 0
+
+
+def top_hit(hits: list[TriggerHit]) -> TriggerHit | None:
+    """The trigger that types the telling: highest priority, then earliest."""
+    best: TriggerHit | None = None
+    for hit in hits:
+        if best is None or hit.trigger.priority > best.trigger.priority:
+            best = hit
+    return best

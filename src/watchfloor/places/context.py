@@ -1,0 +1,179 @@
+"""Where a place phrase sits: country and province from headings and the sentence.
+
+A :class:`PlaceContext` carries what the document tells us around a place name:
+the country and admin1 of its section ("Syria" / "Deir ez-Zor Province" / "Main
+developments in Iraq"), admin names written in the same sentence ("in the Diyala
+province") and points already resolved in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from watchfloor.errors import DataFileError
+from watchfloor.models import Sentence
+from watchfloor.places.gazetteer import Gazetteer
+
+MAX_TEXT_CHARS = 2000
+MAX_NGRAM = 4
+_PROVINCE_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’‘-]{1,20}\s){0,3}[A-Z][\w'’‘-]{1,20})\s(?:province|governorate|"
+    r"Province|Governorate|countryside|Countryside)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What surrounds a place phrase. Names are as the gazetteer writes them.
+
+    ``country`` is a name or ISO code; ``admin1`` a GeoNames admin1 name; ``mentioned``
+    are (country_code, admin1_code) pairs named in the sentence (a weaker hint);
+    ``nearby`` are points already resolved in the same paragraph.
+    """
+
+    country: str | None = None
+    admin1: str | None = None
+    mentioned: tuple[tuple[str, str | None], ...] = ()
+    nearby: tuple[tuple[float, float], ...] = ()
+    source: str = "none"  # where country/admin1 came from: explicit, heading, sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    country_code: str
+    admin1_code: str | None
+    words: int
+
+
+def _read_rows(filename: str, columns: int) -> list[tuple[int, list[str]]]:
+    text = resources.files("watchfloor.data.places").joinpath(filename).read_text("utf-8")
+    rows: list[tuple[int, list[str]]] = []
+    has_version = False
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("# version"):
+            has_version = True
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < columns or not all(cols[:columns]):
+            raise DataFileError(
+                "bad-row", f"expected {columns} tab-separated columns", path=f"{filename}:{lineno}"
+            )
+        rows.append((lineno, cols))
+    if not has_version:
+        raise DataFileError("no-version", "the file needs a '# version<TAB>N' line", path=filename)
+    return rows
+
+
+class AdminIndex:
+    """Finds country and admin1 names in free text (headings, sentences)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        rules = gazetteer.rules
+        self._keys: dict[str, _Mention] = {}
+        for area in gazetteer.admin1_areas():
+            if area.name and area.code:
+                self._add(rules.variant_key(area.name), area.country_code, area.code)
+        for lineno, cols in _read_rows("admin_aliases.tsv", 3):
+            if gazetteer.admin1_area(cols[1], cols[2]) is None:
+                raise DataFileError(
+                    "unknown-admin1",
+                    f"{cols[1]}.{cols[2]} is not a GeoNames admin1 code",
+                    path=f"admin_aliases.tsv:{lineno}",
+                )
+            self._keys[rules.variant_key(cols[0])] = _Mention(cols[1], cols[2], 0)
+        for lineno, cols in _read_rows("country_aliases.tsv", 2):
+            if gazetteer.country_area(cols[1]) is None:
+                raise DataFileError(
+                    "unknown-country",
+                    f"{cols[1]} is not a GeoNames country code",
+                    path=f"country_aliases.tsv:{lineno}",
+                )
+            self._keys[rules.variant_key(cols[0])] = _Mention(cols[1], None, 0)
+
+    def _add(self, key: str, cc: str, code: str) -> None:
+        if key and key not in self._keys:
+            self._keys[key] = _Mention(cc, code, 0)
+
+    def find(self, text: str) -> list[tuple[str, str | None]]:
+        """Return (country_code, admin1_code or None) for each admin name in ``text``."""
+        words = self.gazetteer.rules.fold(text[:MAX_TEXT_CHARS]).split()
+        found: list[tuple[str, str | None]] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+                key = self.gazetteer.rules.variant_key(" ".join(words[i : i + size]))
+                mention = self._keys.get(key)
+                if mention is not None and len(key) > 2:
+                    found.append((mention.country_code, mention.admin1_code))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+    def find_province(self, text: str) -> tuple[str, str] | None:
+        """Return the admin1 of an explicit 'X province/governorate' phrase in ``text``."""
+        for match in _PROVINCE_RE.finditer(text[:MAX_TEXT_CHARS]):
+            for cc, code in self.find(match["name"]):
+                if code is not None:
+                    return cc, code
+        return None
+
+
+def context_for_sentence(
+    sent: Sentence,
+    index: AdminIndex,
+    *,
+    country: str | None = None,
+    admin1: str | None = None,
+    nearby: tuple[tuple[float, float], ...] = (),
+) -> PlaceContext:
+    """Build the context of a place named in ``sent``.
+
+    Explicit ``country``/``admin1`` (from extraction) win; then an 'X province' phrase
+    in the sentence; then the deepest section heading naming a country or province.
+    """
+    gazetteer = index.gazetteer
+    mentioned = tuple(index.find(sent.text))
+    source = "explicit" if country or admin1 else "none"
+    cc = gazetteer.country_code(country) if country else None
+    a1_code: str | None = None
+    if admin1:
+        a1_code = _admin1_code_of(gazetteer, admin1, cc)
+    if a1_code is None and not admin1:
+        province = index.find_province(sent.text)
+        if province and (cc is None or province[0] == cc):
+            cc, a1_code = province
+            source = source if source != "none" else "sentence"
+    for heading in reversed(sent.section_path):
+        if cc is not None and a1_code is not None:
+            break
+        for h_cc, h_code in index.find(heading):
+            if cc is not None and h_cc != cc:
+                continue
+            if cc is None:
+                cc = h_cc
+                source = source if source != "none" else "heading"
+            if a1_code is None and h_code is not None:
+                a1_code = h_code
+    if cc is None and mentioned:
+        countries = {m[0] for m in mentioned}
+        if len(countries) == 1:
+            cc = countries.pop()
+            source = "sentence"
+    area = gazetteer.admin1_area(cc, a1_code) if cc and a1_code else None
+    return PlaceContext(
+        country=gazetteer.country_name(cc) if cc else country,
+        admin1=area.name if area else admin1,
+        mentioned=mentioned,
+        nearby=nearby,
+        source=source,
+    )
+
+
+def _admin1_code_of(gazetteer: Gazetteer, admin1: str, cc: str | None) -> str | None:
+    return gazetteer.admin1_code(admin1, cc)

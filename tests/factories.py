@@ -1,0 +1,73 @@
+"""Builders of model values for tests (plain functions, no mocks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from watchfloor.models import (
+    BlockKind,
+    Citation,
+    DocFormat,
+    Document,
+    DocumentTree,
+    Event,
+    Section,
+    Sentence,
+    Source,
+)
+
+
+def make_tree(
+    text: str = "Iraq\nAn IED went off in Tarmiyah (Shafaq, March 2, 2024).",
+    *,
+    doc_id: str = "a1b2c3d4e5f60718",
+    origin: str = "/r/bulletin.txt",
+) -> DocumentTree:
+    document = Document(
+        id=doc_id,
+        text=text,
+        title="Bulletin",
+        format=DocFormat.TEXT,
+        origin=origin,
+        period_start=dt.date(2024, 2, 29),
+        period_end=dt.date(2024, 3, 6),
+    )
+    body_start = text.index("\n") + 1
+    section = Section(0, "Iraq", 1, ("Iraq",), (0, len(text)))
+    citation = Citation("Shafaq", dt.date(2024, 3, 2), None, (text.index("("), len(text) - 1))
+    sentence = Sentence(
+        0,
+        text[body_start:],
+        (body_start, len(text)),
+        ("Iraq",),
+        0,
+        0,
+        BlockKind.PARAGRAPH,
+        citations=(citation,),
+    )
+    return DocumentTree(document, (section,), (), (sentence,))
+
+
+def make_event(n: int = 1, *, country: str = "Iraq", day: int = 2, stem: str = "bulletin") -> Event:
+    return Event(
+        id=f"{stem}#{n}",
+        doc=f"{stem}.txt",
+        evidence="An IED went off in Tarmiyah.",
+        event_date=dt.date(2024, 3, day),
+        time_precision=1,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        actor1="Islamic State",
+        actor2="Iraqi Army",
+        location_text="Tarmiyah",
+        country=country,
+        admin1="Baghdad",
+        killed=2,
+        wounded=3,
+        fatalities=2,
+        sources=(Source("Shafaq", dt.date(2024, 3, 2)), Source("Telegram", None)),
+        also_in=("A bomb hit an army patrol.",),
+        provenance={"killed": (10, 13)},
+        evidence_span=(5, 33),
+        geo_note="unresolved: name not in gazetteer",
+    )
