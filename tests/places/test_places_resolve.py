@@ -17,7 +17,7 @@ from watchfloor.places import (
     resolve_place,
 )
 from watchfloor.places.relative import haversine_km
-from watchfloor.places.resolver import admin_index
+from watchfloor.places.resolver import admin_index, resolve_event_place
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,30 @@ def test_resolve_offset_from_anchor(gazetteer: Gazetteer) -> None:
         "Al-Mayadeen", 14.0, "N", 1,
     )  # fmt: skip
     assert _near(place.latitude, place.longitude, 35.14572, 40.45154) < 0.1
+
+
+def test_resolve_anchor_in_neighbouring_province(gazetteer: Gazetteer) -> None:
+    """A section on one province often places events from a city in the next one."""
+    place = resolve_event_place(
+        gazetteer=gazetteer,
+        context=PlaceContext(country="Iraq", admin1="Salah ad Din"),
+        location_text="an unnamed village",
+        anchor="Baghdad",
+        distance_km=150.0,
+        bearing="N",
+    )
+    assert place is not None and place.resolved
+    assert place.admin1 == "Salah ad Din"  # the moved point lies in the section's province
+    assert 145 < _near(place.latitude, place.longitude, 33.34058, 44.40088) < 155
+    near = resolve_event_place(
+        gazetteer=gazetteer,
+        context=PlaceContext(country="Iraq", admin1="Salah ad Din"),
+        location_text="Baghdad",
+        anchor="Baghdad",
+        distance_km=20.0,
+        bearing="S",
+    )
+    assert near is not None and near.admin1 == "Baghdad"  # still beside its anchor
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,8 @@ from watchfloor.places.relative import (
 )
 
 PLAIN_RADIUS_KM = 15.0
+ANCHOR_RADIUS_KM = 120.0
+"""An anchor ("north of Baghdad") is a well-known town, often in the next province over."""
 MIN_FUZZY_SCORE = 0.68
 _PROVINCE_KINDS = {"province", "governorate", "region"}
 
@@ -82,15 +84,16 @@ def _make_ctx(gazetteer: Gazetteer, context: PlaceContext) -> _Ctx:
     return _Ctx(cc, area, mentioned, context.nearby)
 
 
-def _bbox_distance(cand: Candidate, area: AdminArea) -> float:
+def _bbox_distance(latitude: float, longitude: float, area: AdminArea) -> float:
+    """Kilometres from a point to an area's bounding box (0 inside it)."""
     if area.bbox is None:
         if area.latitude is None or area.longitude is None:
             return 0.0
-        return haversine_km(cand.latitude, cand.longitude, area.latitude, area.longitude)
+        return haversine_km(latitude, longitude, area.latitude, area.longitude)
     min_lat, max_lat, min_lon, max_lon = area.bbox
-    lat = min(max(cand.latitude, min_lat), max_lat)
-    lon = min(max(cand.longitude, min_lon), max_lon)
-    return haversine_km(cand.latitude, cand.longitude, lat, lon)
+    lat = min(max(latitude, min_lat), max_lat)
+    lon = min(max(longitude, min_lon), max_lon)
+    return haversine_km(latitude, longitude, lat, lon)
 
 
 def _judge(cand: Candidate, ctx: _Ctx, radius_km: float) -> tuple[float | None, str]:
@@ -107,7 +110,7 @@ def _judge(cand: Candidate, ctx: _Ctx, radius_km: float) -> tuple[float | None, 
         elif cand.match == "fuzzy":
             return None, f"{label}: fuzzy match outside {ctx.area.name}"
         else:
-            off = _bbox_distance(cand, ctx.area)
+            off = _bbox_distance(cand.latitude, cand.longitude, ctx.area)
             if off > radius_km:
                 return None, f"{label}: {off:.0f} km outside {ctx.area.name}"
             score -= 0.1
@@ -172,15 +175,22 @@ def _place(
     *,
     point: tuple[float, float] | None = None,
     phrase: PlacePhrase | None = None,
+    area: AdminArea | None = None,
 ) -> ResolvedPlace:
     lat, lon = point if point else (cand.latitude, cand.longitude)
+    admin1, admin2 = cand.admin1, cand.admin2
+    if point and area is not None and area.name and area.code != cand.admin1_code:
+        # A point moved off its anchor lies in the province the context names when it falls
+        # inside that province's box; otherwise it keeps the anchor's.
+        if _bbox_distance(lat, lon, area) <= PLAIN_RADIUS_KM:
+            admin1, admin2 = area.name, None
     return ResolvedPlace(
         text=text,
         latitude=lat,
         longitude=lon,
         country=cand.country,
-        admin1=cand.admin1,
-        admin2=cand.admin2,
+        admin1=admin1,
+        admin2=admin2,
         geonames_id=cand.geonames_id,
         geo_precision=precision,
         anchor=phrase.anchor if phrase else None,
@@ -244,7 +254,8 @@ def resolve_place(text: str, *, gazetteer: Gazetteer, context: PlaceContext) -> 
             if kind == "area" or area.code is None:
                 what = f"admin1 {area.name}" if area.name else f"country {area.country}"
                 return _area_place(text, area, f"{kind}: names {what}", resolved=True)
-    radius = PLAIN_RADIUS_KM + (phrase.distance_km or 0.0)
+    base = PLAIN_RADIUS_KM if kind == "plain" else ANCHOR_RADIUS_KM
+    radius = base + (phrase.distance_km or 0.0)
     pick = _pick(gazetteer, phrase.names, ctx, radius)
     if pick is None:
         return fallback_place(
@@ -254,7 +265,9 @@ def resolve_place(text: str, *, gazetteer: Gazetteer, context: PlaceContext) -> 
     if kind == "offset" and phrase.distance_km is not None and phrase.bearing:
         point = destination(cand.latitude, cand.longitude, phrase.distance_km, phrase.bearing)
         note = f"offset {phrase.distance_km:g} km {phrase.bearing} of anchor; {pick.note}"
-        return _place(text, cand, int(GeoPrecision.POINT), note, point=point, phrase=phrase)
+        return _place(
+            text, cand, int(GeoPrecision.POINT), note, point=point, phrase=phrase, area=ctx.area
+        )
     if kind == "plain":
         return _place(text, cand, int(GeoPrecision.POINT), f"name; {pick.note}", phrase=phrase)
     return _place(text, cand, int(GeoPrecision.NEAR), f"{kind}; {pick.note}", phrase=phrase)
@@ -300,7 +313,7 @@ def resolve_event_place(
     if not anchor:
         return resolve_place(text, gazetteer=gazetteer, context=context)
     ctx = _make_ctx(gazetteer, context)
-    radius = PLAIN_RADIUS_KM + (distance_km or 0.0)
+    radius = ANCHOR_RADIUS_KM + (distance_km or 0.0)
     anchor_phrase = parse_place_phrase(anchor)
     anchor_pick = _pick(gazetteer, anchor_phrase.names, ctx, radius)
     same = location_text is None or gazetteer.rules.fold(location_text) == gazetteer.rules.fold(
@@ -335,6 +348,8 @@ def resolve_event_place(
     if distance_km is not None and bearing:
         point = destination(cand.latitude, cand.longitude, distance_km, bearing)
         note = f"offset {distance_km:g} km {bearing} of anchor; {anchor_pick.note}"
-        return _place(text, cand, int(GeoPrecision.POINT), note, point=point, phrase=phrase)
+        return _place(
+            text, cand, int(GeoPrecision.POINT), note, point=point, phrase=phrase, area=ctx.area
+        )
     note = f"anchor without distance and bearing; {anchor_pick.note}"
     return _place(text, cand, int(GeoPrecision.NEAR), note, phrase=phrase)
