@@ -125,3 +125,27 @@ def test_casualty_words_are_extensible() -> None:
     text = "# version\t1\nverb\tslain\tkilled\tpassive\nvictim\tsoldier\n"
     words = parse_casualty_words(text, name="mine.tsv")
     assert parse_casualties("Four soldiers were slain.", words=words).killed == 4
+
+
+def test_casualties_new_patterns_stay_linear_on_hostile_text() -> None:
+    hostile = [
+        "captured two men and " * 5_000 + "executed them",
+        "two soldiers who were in the town " * 5_000 + "were killed",
+        "an officer and " * 5_000 + "a soldier were killed",
+        "killing him " * 10_000,
+        "Ahmad, 17, " * 5_000 + "was killed",
+        "two men were killed, wounding a third " * 3_000,
+    ]
+    for text in hostile:
+        started = time.perf_counter()
+        result = parse_casualties(text)
+        assert time.perf_counter() - started < 2.0
+        assert result.killed is None or result.killed < 10**6
+
+
+def test_casualties_object_pronoun_span_points_at_the_pronoun() -> None:
+    text = "A sniper targeted a guard at his post, killing him."
+    result = parse_casualties(text)
+    assert result.killed == 1
+    start, end = result.spans["killed"]
+    assert text[start:end] == "him"

@@ -8,6 +8,12 @@ casualty words (guide section 3: ``killed``, ``wounded``, ``killed_or_wounded``,
   "five wounded", "no casualties were reported", "he was executed" (one person);
 - the count after an active verb: "killing 16 people", "killed 42 inmates and 15 guards"
   (distinct victim groups of one clause are summed), "killing one and wounding another";
+- one person: "killing him", "executed her on the spot", "wounding a third" (an ordinal after
+  an earlier count), "Ahmad Saleh, 17, was killed" (the age is not a count);
+- coordinated victims before one verb add up: "an officer and a soldier were killed" (2),
+  "three fighters and two civilians who were in the market were wounded" (5); an execution
+  verb with "them" counts the victims named before it ("captured two men ... and beheaded
+  them");
 - qualifiers and ranges: "at least", "more than", "between 14 and 30" (14, "at least");
 - vague words: "dozens" leaves ``killed`` empty, sets the qualifier and ACLED's
   ``fatalities`` (several/many 10, dozens 12, hundreds 100).
@@ -50,7 +56,27 @@ _DROP = frozenset({"*", '"', "“", "”", "‘", "’", "'", "«", "»", "_"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 _CATEGORIES = ("killed", "wounded", "joint")
 _VOICES = ("active", "passive", "either")
-_KINDS = frozenset({"verb", "victim", "blocker", "aux", "pronoun", "determiner", "boundary"})
+_KINDS = frozenset(
+    {
+        "verb",
+        "victim",
+        "blocker",
+        "aux",
+        "pronoun",
+        "determiner",
+        "boundary",
+        "object",
+        "ordinal",
+        "execution",
+        "connector",
+    }
+)
+ANAPHOR_WINDOW = 30
+"""Tokens looked back from "executed them" for the counted victims it refers to."""
+CLAUSE_WINDOW = 10
+"""Tokens looked back from a blocker for the clause opener after the victims."""
+MAX_JUMPS = 2
+MAX_AGE = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +102,14 @@ class CasualtyWords:
     pronouns: frozenset[str]
     determiners: frozenset[str]
     boundaries: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    """Object pronouns of one person: "killing him"."""
+    ordinals: frozenset[str] = frozenset()
+    """Ordinals naming one more victim after "a": "wounding a third"."""
+    executions: frozenset[tuple[str, ...]] = frozenset()
+    """Verb phrases whose "them" refers back to counted victims: "beheaded them"."""
+    connectors: frozenset[str] = frozenset()
+    """Words opening a clause between victims and verb: "two men who were in the market"."""
     verb_starts: frozenset[str] = field(init=False)
     """First words of the verb phrases: a text with no such token has no casualty figure."""
     verb_needles: tuple[str, ...] | None = field(init=False)
@@ -155,6 +189,10 @@ def parse_casualty_words(text: str, *, name: str = "casualties.tsv") -> Casualty
         pronouns=frozenset(sets["pronoun"]),
         determiners=frozenset(sets["determiner"]),
         boundaries=frozenset(sets["boundary"]),
+        objects=frozenset(sets["object"]),
+        ordinals=frozenset(sets["ordinal"]),
+        executions=frozenset(tuple(phrase.split()) for phrase in sets["execution"]),
+        connectors=frozenset(sets["connector"]),
     )
 
 
@@ -213,6 +251,8 @@ class _Reader:
         self.by_first = {q.first: q for q in self.quantities}
         self.by_last = {q.last: q for q in self.quantities}
         self.verb_at: dict[int, int] = {}  # token index of any casualty word -> phrase end
+        counts = [q.last for q in self.quantities if q.kind in ("exact", "single")]
+        self.first_count_end = min(counts) if counts else len(self.lowers)
         self._victim: dict[str, bool] = {}
         self._blocker: dict[str, bool] = {}
 
@@ -287,9 +327,77 @@ class _Reader:
                 break
             if j in self.verb_at:
                 break
+        if q.kind == "single" and self.ordinal_after(q):
+            return q.last + 1
         if q.kind == "single" and word != "another":
             return None
         return q.last
+
+    def ordinal_after(self, q: Quantity) -> bool:
+        """ "a third" after an earlier count: one more victim ("wounding a third")."""
+        lowers = self.lowers
+        k = q.last + 1
+        return (
+            lowers[q.first] in ("a", "an")
+            and k < len(lowers)
+            and lowers[k] in self.words.ordinals
+            and (k + 1 >= len(lowers) or lowers[k + 1] != "of")
+            and self.first_count_end < q.first
+        )
+
+    def is_age(self, q: Quantity) -> bool:
+        """ "Ahmad Saleh, 17," or "a villager, 45,": an age between commas, not a count."""
+        i = q.first
+        lowers = self.lowers
+        if q.kind != "exact" or q.start != i or q.last != i or i < 2 or i + 1 >= len(lowers):
+            return False
+        if lowers[i - 1] != "," or lowers[i + 1] != "," or not lowers[i].isdigit():
+            return False
+        before = self.texts[i - 2]
+        return 0 < q.value <= MAX_AGE and (before[:1].isupper() or self.is_victim(before.lower()))
+
+    def object_pronoun(self, start: int, category: str) -> _Candidate | None:
+        """ "killing him", "executed her on the spot": one person after an active verb."""
+        lowers = self.lowers
+        n = len(lowers)
+        if start >= n or lowers[start] not in self.words.objects:
+            return None
+        nxt = start + 1
+        if nxt < n:
+            after = lowers[nxt]
+            if nxt in self.by_first or self.is_victim(after) or after == "own":
+                return None  # "killing her husband", "her two sons": a noun phrase
+            if after == "and" and nxt + 1 not in self.verb_at:
+                return None  # "killing him and his son": more than one
+        return _Candidate(category, 1, "exact", None, "", self._chars((start, start)))
+
+    def antecedent(self, first: int, category: str) -> _Candidate | None:
+        """ "captured two Christians ... and beheaded them": the counted object before."""
+        lowers = self.lowers
+        for k in range(first - 1, max(first - 1 - ANAPHOR_WINDOW, 0), -1):
+            if self.is_stop(k):
+                return None
+            q = self.by_first.get(k)
+            if q is None or q.kind != "exact" or q.blocked or self.is_age(q):
+                continue
+            if self.is_stop(k - 1) or lowers[k - 1] in (",", "and"):
+                continue  # a subject ("Two gunmen stopped ..."), not an object
+            last = self.noun_phrase_end(q)
+            if last is None or last <= q.last:
+                continue
+            return self.forward(k, category)
+        return None
+
+    def clause_start(self, k: int, floor: int) -> int | None:
+        """The victim noun before a clause holding the blocker at ``k``:
+        "two civilians who were in the market at the time were wounded"."""
+        lowers = self.lowers
+        for j in range(k - 1, max(k - 1 - CLAUSE_WINDOW, floor, 0), -1):
+            if self.is_stop(j) or j in self.verb_at:
+                return None
+            if lowers[j] in self.words.connectors and self.is_victim(lowers[j - 1]):
+                return j - 1
+        return None
 
     def forward(self, end: int, category: str) -> _Candidate | None:
         """The count after an active verb ending at ``end``; "and"-joined victim groups add up."""
@@ -298,7 +406,9 @@ class _Reader:
         if tuple(lowers[start : start + 3]) == ("a", "total", "of"):
             start += 3
         q = self.by_first.get(start)
-        if q is None or q.blocked:
+        if q is None:
+            return self.object_pronoun(start, category)
+        if q.blocked:
             return None
         last = self.noun_phrase_end(q)
         if last is None:
@@ -326,20 +436,42 @@ class _Reader:
         saw_victim = False
         singular = False
         plural = False
-        for k in range(first - 1, max(first - 1 - BACK_WINDOW, -1), -1):
+        floor = max(first - 1 - BACK_WINDOW, -1)
+        jumps = 0
+        k = first
+        while k - 1 > floor:
+            k -= 1
             lower = lowers[k]
             if self.is_stop(k) or k in self.verb_at:
                 break
             q = self.by_last.get(k)
             if q is not None:
+                if self.is_age(q):
+                    if singular and not plural:
+                        return self._one(category, True, (q.first, first))
+                    k = q.first
+                    continue
                 if q.blocked:
                     return None
-                if q.kind == "single" and not saw_victim and lower != "another":
+                if (
+                    q.kind == "single"
+                    and not saw_victim
+                    and lower != "another"
+                    and not self.ordinal_after(q)
+                ):
                     break
-                total = q.value + self._earlier_groups(q) if q.kind == "exact" else q.value
+                total = q.value
+                if q.kind == "exact" or (q.kind == "single" and saw_victim and plural):
+                    total += self._earlier_groups(q)
                 return self._candidate(category, q, total, (q.first, first))
             if self.is_blocker(lower):
-                return None
+                jump = self.clause_start(k, floor) if jumps < MAX_JUMPS else None
+                if jump is None:
+                    return None
+                jumps += 1
+                floor = max(floor - (k - jump), -1)
+                k = jump + 1
+                continue
             if lower in words.aux:
                 singular = singular or words.aux[lower] == "singular"
                 plural = plural or words.aux[lower] == "plural"
@@ -371,7 +503,13 @@ class _Reader:
                     found = earlier
                     break
                 saw_victim = saw_victim or self.is_victim(self.lowers[j])
-            if found is None or found.kind != "exact" or found.blocked or not saw_victim:
+            if (
+                found is None
+                or found.kind not in ("exact", "single")
+                or found.blocked
+                or self.is_age(found)
+                or not saw_victim
+            ):
                 break
             extra += found.value
             current = found
@@ -397,7 +535,12 @@ class _Reader:
     def candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
         for first, end, category, voice in self.verb_phrases():
-            candidate: _Candidate | None
+            candidate: _Candidate | None = None
+            if self._executes_them(first, end):
+                candidate = self.antecedent(first, category)
+            if candidate is not None:
+                found.append(candidate)
+                continue
             if voice == "active":
                 candidate = self.forward(end, category)
             elif voice == "passive":
@@ -413,6 +556,14 @@ class _Reader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+    def _executes_them(self, first: int, end: int) -> bool:
+        """ "beheaded them": an execution verb whose object refers back to counted victims."""
+        return (
+            end < len(self.lowers)
+            and self.lowers[end] == "them"
+            and tuple(self.lowers[first:end]) in self.words.executions
+        )
 
     def _count_then_verb(self, end: int) -> bool:
         """ "5 killed 3 wounded": the count after the verb belongs to the next verb."""
