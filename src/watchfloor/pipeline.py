@@ -12,7 +12,7 @@ import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -21,8 +21,9 @@ from watchfloor import __version__
 from watchfloor.errors import WatchfloorError
 from watchfloor.extract import Extraction, extract_events
 from watchfloor.ingest import iter_inputs, read_file
-from watchfloor.models import Document, DocumentTree
+from watchfloor.models import Document, DocumentTree, Event
 from watchfloor.places import Gazetteer, geocode_events
+from watchfloor.resolve import KnowledgeBase, find_people
 from watchfloor.segment import segment_document
 from watchfloor.store import Store
 
@@ -87,15 +88,34 @@ def producer_tag() -> str:
 
 
 def code_document(document: Document, *, gazetteer: Gazetteer | None) -> CodedDocument:
-    """Segment, extract and (when a gazetteer is given) geocode one document."""
+    """Segment, extract, name people and (when a gazetteer is given) geocode one document."""
     tree = segment_document(document)
     extraction = extract_events(tree)
+    events = link_people(extraction.events, KnowledgeBase.from_seed())
     if gazetteer is not None:
-        events = geocode_events(extraction.events, tree, gazetteer)
-        extraction = Extraction(
-            events=tuple(events), statistics=extraction.statistics, uncoded=extraction.uncoded
-        )
+        events = geocode_events(events, tree, gazetteer)
+    extraction = Extraction(
+        events=tuple(events), statistics=extraction.statistics, uncoded=extraction.uncoded
+    )
     return CodedDocument(document, tree, extraction)
+
+
+def link_people(events: Sequence[Event], kb: KnowledgeBase) -> list[Event]:
+    """Attach the people each event's evidence names, with spans in document offsets."""
+    out = []
+    for event in events:
+        people = find_people(event.evidence, kb)
+        if people:
+            base = event.evidence_span[0] if event.evidence_span else None
+            people = [
+                replace(p, span=(p.span[0] + base, p.span[1] + base) if p.span else None)
+                if base is not None
+                else replace(p, span=None)
+                for p in people
+            ]
+            event = replace(event, people=tuple(people))
+        out.append(event)
+    return out
 
 
 def code_path(
