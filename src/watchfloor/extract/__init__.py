@@ -29,7 +29,12 @@ from watchfloor.extract.assemble import (
     group_tellings,
 )
 from watchfloor.extract.claims import claim_contexts
-from watchfloor.extract.detect import SentenceInfo, analyse_sentence, has_casualties
+from watchfloor.extract.detect import (
+    SentenceInfo,
+    analyse_sentence,
+    forget_names,
+    has_casualties,
+)
 from watchfloor.extract.locations import document_country
 from watchfloor.extract.merge import fold_story, merge_candidates
 from watchfloor.extract.rules import Rules
@@ -73,6 +78,8 @@ def extract_events(tree: DocumentTree, *, rules: Rules | None = None) -> Extract
     """Code the events of one segmented document (see the module docstring)."""
     rules = rules or Rules.load()
     document = tree.document
+    forget_names()
+    rules.forget()
     infos = [analyse_sentence(sent, rules) for sent in tree.sentences]
     context = _context(tree, rules, infos)
     candidates: list[Candidate] = []
@@ -108,7 +115,7 @@ def _air_context(cand: Candidate, air: dict[tuple[str, ...], str], rules: Rules)
             air[path] = actor.canonical
         return
     if path in air and not any(
-        rules.cue("unattributed").search(i.folded) for i in cand.telling.infos
+        rules.cue_for("unattributed", i.folded).search(i.folded) for i in cand.telling.infos
     ):
         cand.actor1 = air[path]
         cand.actor1_unit = None

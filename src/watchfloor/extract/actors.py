@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from watchfloor.extract.detect import TriggerHit, fold_quotes, frame_length
+from watchfloor.extract.detect import TriggerHit, alias_matches, fold_quotes, frame_length
 from watchfloor.extract.rules import ActorAlias, Rules, fold_key
 
 CIVILIANS = "Civilians"
@@ -23,6 +23,10 @@ LINK_CHARS = 40
 _VICTIM_GAP = re.compile(
     r"\b(?:killed|wounded|injured|hurt|dead|fatalities|casualties|losses|victims)\b"
 )
+_AMONG = re.compile(  # "fatalities among the SDF forces": the named side suffered them
+    r"\b(?:fatalities|casualties|losses|deaths|dead|killed|wounded|injured) among (?:the )?$"
+)
+_PRONOUN_SUBJECT = re.compile(r"(?:it|they) ")  # "ISIS announced that it had killed ..."
 _BY_AGENT = re.compile(r"\bby (?:an? |the )?$")
 _LED_BY = re.compile(r",? ?(?:led|headed|commanded|spearheaded|dominated) by (?:the )?")
 _APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'-]{1,30} ){0,3}$")
@@ -54,14 +58,16 @@ class Mention:
 def find_mentions(text: str, folded: str, rules: Rules, country: str | None) -> list[Mention]:
     """Actor and civilian mentions in one sentence, in text order, without overlaps."""
     mentions: list[Mention] = []
-    for match in rules.alias_re.finditer(fold_quotes(text)):
-        mention = _resolve(match.group(), rules, country, match.start(), match.end())
+    for start, end, matched in alias_matches(text, rules):
+        mention = _resolve(matched, rules, country, start, end)
         if mention is not None:
             mentions.append(mention)
     civilians = [
         Mention(m.start(), m.end(), CIVILIANS, None, "civilian")
-        for m in rules.cue("civilian").finditer(folded)
+        for m in rules.cue_for("civilian", folded).finditer(folded)
     ]
+    for force in _forces(text, rules, mentions):
+        mentions.append(force)
     for org in _ORG_NAME.finditer(text):
         start, end = org.span(1)
         if not any(m.start < end and start < m.end for m in mentions + civilians):
@@ -79,6 +85,23 @@ def find_mentions(text: str, folded: str, rules: Rules, country: str | None) -> 
             and 0 <= kept[i + 1].start - m.end <= 4
         )
     ]
+
+
+def _forces(text: str, rules: Rules, mentions: list[Mention]) -> list[Mention]:
+    """ "A Syrian combat engineering unit": nationality, up to two words, a force noun."""
+    found: list[Mention] = []
+    if rules.force_re is None:
+        return found
+    for match in rules.force_re.finditer(text):
+        start, end = match.span()
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        role = rules.noun_roles.get(match.group("noun"))
+        country = rules.nationalities.get(match.group("adj"))
+        canonical = rules.resolve_role(role, country) if role else None
+        if canonical is not None:
+            found.append(Mention(start, end, canonical, None, "state"))
+    return found
 
 
 def _drop_linked(mentions: list[Mention], folded: str, rules: Rules) -> list[Mention]:
@@ -177,7 +200,12 @@ def assign_actors(mentions: list[Mention], hit: TriggerHit, folded: str) -> Acto
         if target is None:
             target = next((m for m in after if m is not agent), None)
     else:
-        victims = [m for m in before if _VICTIM_GAP.search(folded[m.end : hit.start])]
+        victims = [
+            m
+            for m in before
+            if _VICTIM_GAP.search(folded[m.end : hit.start])
+            or _AMONG.search(folded[max(0, m.start - 40) : m.start])
+        ]
         actors = [m for m in before if not m.is_civilian and m not in victims]
         modifier = next(
             (
@@ -188,9 +216,16 @@ def assign_actors(mentions: list[Mention], hit: TriggerHit, folded: str) -> Acto
             ),
             None,
         )
-        agent = modifier or next(iter(actors), None)
+        agent = _first_joined(actors, modifier or next(iter(actors), None), folded)
         if agent is None and speaker is not None and not victims:
             agent = speaker
+        if (
+            speaker is not None
+            and 0 < frame <= hit.start
+            and _PRONOUN_SUBJECT.match(folded, frame)
+            and not speaker.is_civilian
+        ):
+            agent = speaker  # the speaker reports its own deed
         target = next(iter(victims), None) or next(
             (m for m in after if m.canonical != (agent.canonical if agent else "")), None
         )
@@ -212,6 +247,16 @@ def assign_actors(mentions: list[Mention], hit: TriggerHit, folded: str) -> Acto
         actor1_span=(agent.start, agent.end) if agent else None,
         actor2_span=(target.start, target.end) if target else None,
     )
+
+
+def _first_joined(actors: list[Mention], agent: Mention | None, folded: str) -> Mention | None:
+    """ "Popular Mobilization and Iraqi army forces seized ...": the first one named leads."""
+    if agent is None or agent not in actors:
+        return agent
+    index = actors.index(agent)
+    while index > 0 and _JOINER.fullmatch(folded, actors[index - 1].end, actors[index].start):
+        index -= 1
+    return actors[index]
 
 
 def _reverse(mentions: list[Mention], hit: TriggerHit) -> ActorRoles:

@@ -353,7 +353,9 @@ def _default_actor1(
         return claimed
     if hit.trigger.sub_event_type == "Air/drone strike":
         return UNIDENTIFIED_AIR
-    unattributed = any(rules.cue("unattributed").search(i.folded) for i in telling.infos)
+    unattributed = any(
+        rules.cue_for("unattributed", i.folded).search(i.folded) for i in telling.infos
+    )
     if (
         context.principal is not None
         and not unattributed

@@ -17,8 +17,8 @@ from watchfloor.models import Citation, Section, Sentence
 
 def claim_in_text(folded: str, mentions: Sequence[Mention], rules: Rules) -> str | None:
     """Claimant when the sentence reports a claim: the non-state actor named just before."""
-    match = rules.cue("claim").search(folded)
-    if match is None or rules.cue("unattributed").search(folded):
+    match = rules.cue_for("claim", folded).search(folded)
+    if match is None or rules.cue_for("unattributed", folded).search(folded):
         return None  # "no organization has claimed responsibility" is no claim
     near = [
         m
@@ -48,16 +48,15 @@ def claim_contexts(
     The context starts at the heading (or at the introducing sentence) and covers the rest
     of that section and the sections nested below it.
     """
-    pattern = rules.cue("claim_context")
     opened: list[tuple[tuple[str, ...], int, str]] = []  # (section path, from index, claimant)
     for section in sections:
         folded = section.heading.lower().replace("’", "'")
-        if pattern.search(folded):
+        if rules.cue_for("claim_context", folded).search(folded):
             claimant = rules.cue_claimant("claim_context", folded) or "Islamic State"
             opened.append((section.path, -1, claimant))
     for sent in sentences:
         folded = sent.text[:2000].lower().replace("’", "'")
-        if pattern.search(folded):
+        if rules.cue_for("claim_context", folded).search(folded):
             claimant = rules.cue_claimant("claim_context", folded) or "Islamic State"
             opened.append((sent.section_path, sent.index, claimant))
     contexts: dict[int, str] = {}

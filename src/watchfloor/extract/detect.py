@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from watchfloor.extract.rules import Rules, Trigger
 from watchfloor.models import Sentence
@@ -17,7 +18,8 @@ from watchfloor.models import Sentence
 MAX_SENTENCE = 4000
 """Characters of one sentence that rules look at; longer sentences are cut (hostile input)."""
 
-_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "*": " ", "\n": " "})
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"'), ("*", " "), ("\n", " "))
+"""Quote and markup folding, one character for one (no target is itself folded)."""
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s(?:[a-z]{2,}ly\s|also\s|then\s)?(?:[a-z]{3,}ed\s)?$"
 )
@@ -78,12 +80,15 @@ class SentenceInfo:
 
 def fold_quotes(text: str) -> str:
     """Fold quotes and markup to ASCII, keeping case and every offset."""
-    return text.translate(_FOLD)
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def fold_text(text: str) -> str:
     """Lower-case and fold quotes and markup, keeping every offset (same length)."""
-    folded = text.translate(_FOLD)
+    folded = fold_quotes(text)
     lowered = folded.lower()
     if len(lowered) != len(folded):
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
@@ -95,15 +100,16 @@ def analyse_sentence(sent: Sentence, rules: Rules) -> SentenceInfo:
     text = sent.text[:MAX_SENTENCE]
     folded = fold_text(text)
     info = SentenceInfo(sent=sent, folded=folded)
+    triggers = rules.triggers_for(folded)
     label = _LEAD_LABEL.match(text.replace("*", " "))
-    if label and not rules.trigger_re.search(folded, 0, label.end()):
+    if label and not triggers.search(folded, 0, label.end()):
         info.body = label.end()
     if sent.is_caption or sent.is_legend or sent.is_footnote or sent.is_repeated:
         info.skip = "caption"
         return info
     lead = _SUBORDINATE_LEAD.match(folded, info.body)
     frame = info.body + frame_length(folded[info.body :])
-    for match in rules.trigger_re.finditer(folded):
+    for match in triggers.finditer(folded):
         name = match.lastgroup
         if (lead is not None and match.end() <= lead.end()) or match.end() <= frame:
             continue
@@ -123,18 +129,54 @@ def analyse_sentence(sent: Sentence, rules: Rules) -> SentenceInfo:
         return info  # nothing to code or to list as uncoded: the cues cannot matter
     body = folded[info.body :]
     heading = sent.section_path[-1][:300].lower().replace("’", "'") if sent.section_path else ""
-    if heading and rules.cue("skip_section").search(heading):
+    if heading and rules.cue_for("skip_section", heading).search(heading):
         info.skip = "analysis"
-    elif rules.cue("skip").search(body):
+    elif rules.cue_for("skip", body).search(body):
         info.skip = "analysis"
-    elif rules.cue("aggregate").search(body):
+    elif rules.cue_for("aggregate", body).search(body):
         info.skip = "aggregate"
     return info
 
 
+MAX_MEMO = 8192
+
+
+class _NameMemo:
+    """Alias matches per sentence text, kept apart for each alias pattern (rulebook)."""
+
+    by_pattern: ClassVar[dict[int, tuple[re.Pattern[str], dict[str, _Names]]]] = {}
+
+
+_Names = tuple[tuple[int, int, str], ...]
+
+
+def forget_names() -> None:
+    """Drop the remembered alias matches (each document starts afresh)."""
+    _NameMemo.by_pattern = {}
+
+
+def alias_matches(text: str, rules: Rules) -> _Names:
+    """(start, end, matched) of every actor alias in ``text``, quotes folded; remembered.
+
+    A sentence is read for names when its triggers are checked and again when its actors
+    are assigned: the second time is a look-up. Speed only: the matches depend on the
+    text and the pattern alone.
+    """
+    pattern = rules.alias_re
+    entry = _NameMemo.by_pattern.get(id(pattern))
+    if entry is None or entry[0] is not pattern or len(entry[1]) >= MAX_MEMO:
+        entry = (pattern, {})
+        _NameMemo.by_pattern[id(pattern)] = entry
+    found = entry[1].get(text)
+    if found is None:
+        found = tuple((m.start(), m.end(), m.group()) for m in pattern.finditer(fold_quotes(text)))
+        entry[1][text] = found
+    return found
+
+
 def _outside_names(hits: list[TriggerHit], text: str, rules: Rules) -> list[TriggerHit]:
     """Drop trigger wording inside an actor's name ("the Liberation of al-Sham")."""
-    names = [m.span() for m in rules.alias_re.finditer(fold_quotes(text))]
+    names = [(start, end) for start, end, _ in alias_matches(text, rules)]
     if not names:
         return hits
     return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in names)]

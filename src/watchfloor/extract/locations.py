@@ -49,6 +49,8 @@ _IN_PLACE = re.compile(
     rf"\b(?P<prep>in|at|near|outside|around|on|into|from) (?:the )?{_KIND}?(?:the )?"
     rf"(?P<place>{PLACE})"
 )
+_UNIT_WORDS = ("km", "kilomet", "mile")  # every match of _UNIT holds one
+_DIR_WORDS = ("north", "south", "east", "west")  # every match of _DIR holds one
 _STOP = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday the a an this that these "
@@ -110,7 +112,7 @@ def _valid(name: str | None, rules: Rules) -> bool:
 
 
 def _best_place(text: str, rules: Rules) -> Location | None:
-    relative = _RELATIVE.search(text)
+    relative = _RELATIVE.search(text) if _has_any(text, _UNIT_WORDS) else None
     if relative is not None:
         anchor = _clean(relative.group("anchor"))
         if _valid(anchor, rules):
@@ -125,7 +127,7 @@ def _best_place(text: str, rules: Rules) -> Location | None:
                 geo_precision=1,
                 span=relative.span(),
             )
-    direction = _DIRECTION.search(text)
+    direction = _DIRECTION.search(text) if _has_any(text, _DIR_WORDS) else None
     if direction is not None:
         anchor = _clean(direction.group("anchor"))
         if _valid(anchor, rules):
@@ -151,6 +153,11 @@ def _best_place(text: str, rules: Rules) -> Location | None:
             precision = 2
         return Location(location_text=place, geo_precision=precision, span=match.span("place"))
     return None
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """A cheap test before a costly pattern that cannot match without one of ``words``."""
+    return any(word in text for word in words)
 
 
 def _named_before(text: str, end: int, rules: Rules) -> str | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.errors import DataFileError
+from watchfloor.extract.prefilter import Alternation, Scanner, Subset, split_branches
 
 PACKAGE = "watchfloor.data.extract"
 CUE_KINDS = frozenset(
@@ -100,6 +101,11 @@ class Rules:
     region_re: re.Pattern[str]
     version: str = "1"
     cue_res: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    trigger_alt: Alternation | None = None
+    force_re: re.Pattern[str] | None = None  # "Syrian combat engineering unit"
+    noun_roles: dict[str, str] = field(default_factory=dict)
+    cue_alts: dict[str, Alternation] = field(default_factory=dict)
+    scanner: Scanner | None = None
 
     @classmethod
     def load(cls, extra_actors: Path | None = None) -> Rules:
@@ -109,6 +115,24 @@ class Rules:
     def cue(self, kind: str) -> re.Pattern[str]:
         """One alternation of every cue pattern of ``kind``."""
         return self.cue_res[kind]
+
+    def forget(self) -> None:
+        """Drop what was remembered of the last document's texts (speed only)."""
+        if self.scanner is not None:
+            self.scanner.forget()
+
+    def triggers_for(self, text: str) -> Subset | re.Pattern[str]:
+        """``trigger_re`` cut to the triggers whose wording occurs in ``text`` (same matches)."""
+        if self.trigger_alt is None:
+            return self.trigger_re
+        return self.trigger_alt.for_text(text)
+
+    def cue_for(self, kind: str, text: str) -> Subset | re.Pattern[str]:
+        """``cue(kind)`` cut to the alternatives whose wording occurs in ``text`` (same matches)."""
+        alternation = self.cue_alts.get(kind)
+        if alternation is None:
+            return self.cue_res[kind]
+        return alternation.for_text(text)
 
     def cue_claimant(self, kind: str, text: str) -> str | None:
         """The claimant of the first ``kind`` cue row that matches ``text``."""
@@ -165,8 +189,8 @@ def _load_cached(extra_actors: str | None) -> Rules:
         for role in actor.roles:
             if actor.country:
                 by_role.setdefault((actor.country, role), actor)
-    trigger_re = re.compile(
-        "|".join(f"(?P<t{i}>{pattern})" for i, pattern in enumerate(trigger_patterns))
+    trigger_alt = Alternation(
+        [f"(?P<t{i}>{pattern})" for i, pattern in enumerate(trigger_patterns)]
     )
     cue_res = {
         kind: re.compile(
@@ -174,9 +198,21 @@ def _load_cached(extra_actors: str | None) -> Rules:
         )
         for kind in CUE_KINDS
     }
+    cue_alts = {
+        kind: Alternation([part for c in cues if c.kind == kind for part in _cue_parts(c)])
+        for kind in CUE_KINDS
+    }
+    scanner = Scanner(trigger_alt.words.union(*(alt.words for alt in cue_alts.values())))
+    for alternation in (trigger_alt, *cue_alts.values()):
+        alternation.share(scanner)
+    force_re = re.compile(
+        rf"(?<![\w'-])(?P<adj>{_trie_pattern([row[0] for row in nationalities])})"
+        rf"\s(?:[a-z][a-z'-]{{1,20}}\s){{1,2}}(?P<noun>{_trie_pattern([row[0] for row in roles])})"
+        r"(?![\w-])"
+    )
     return Rules(
         triggers=tuple(triggers),
-        trigger_re=trigger_re,
+        trigger_re=trigger_alt.full,
         cues=tuple(cues),
         actors=actors,
         aliases=aliases,
@@ -186,7 +222,26 @@ def _load_cached(extra_actors: str | None) -> Rules:
         regions=regions,
         region_re=re.compile(r"\b(?:" + _trie_pattern(list(regions)) + r")\b", re.IGNORECASE),
         cue_res=cue_res,
+        trigger_alt=trigger_alt,
+        cue_alts=cue_alts,
+        scanner=scanner,
+        force_re=force_re,
+        noun_roles={row[0]: row[1] for row in roles},
     )
+
+
+def _cue_parts(cue: Cue) -> list[str]:
+    """A cue row's top-level alternatives, each a group (the row whole when it will not split)."""
+    pattern = cue.pattern.pattern
+    parts = split_branches(pattern)
+    if "|".join(parts) != pattern:
+        return [f"(?:{pattern})"]
+    try:
+        for part in parts:
+            re.compile(part)
+    except re.error:
+        return [f"(?:{pattern})"]
+    return [f"(?:{part})" for part in parts]
 
 
 def _data_lines(name: str) -> list[str]:

@@ -1,0 +1,95 @@
+"""The literal prefilters give exactly the matches of the full alternations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from watchfloor.extract import Rules
+from watchfloor.extract.detect import fold_text
+from watchfloor.extract.prefilter import Alternation, Scanner, needed_literals, split_branches
+from watchfloor.ingest import read_file
+from watchfloor.segment import segment_document
+
+SENTENCES = [
+    "On May 3, ISIS operatives attacked an Iraqi police checkpoint near Tikrit, killing two.",
+    "A suicide bomber blew himself up at a market in Baghdad; no group claimed responsibility.",
+    "The army defused an IED and seized a weapons cache north of Mosul.",
+    "Unidentified gunmen abducted three shepherds and executed one of them.",
+    "Russian aircraft carried out airstrikes on positions in the Idlib countryside.",
+    "Clashes broke out between the SDF and ISIS; the attackers fled after the ambush.",
+    "In our assessment, the organization is likely to continue its attacks in the coming weeks.",
+    "Dozens of attacks were recorded throughout the province during the month.",
+    "",
+    "no trigger words at all here",
+]
+
+
+def _all(pattern: object, text: str) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]  # type: ignore[attr-defined]
+
+
+def test_prefilter_needed_literals() -> None:
+    assert needed_literals("suicide (?:car )?bomb") == frozenset({"suicide "})
+    assert needed_literals("(?:detonated|wore) an? belt") == frozenset({" belt"})
+    assert needed_literals("(?:detonated|wore) [a-z]") == frozenset({"detonated", "wore"})
+    assert needed_literals(r"\d+ km") == frozenset({" km"})
+    assert needed_literals(r"(?i:attack)") is None  # case-insensitive: no literal test
+    assert needed_literals(r"\w+") is None
+
+
+def test_prefilter_split_branches() -> None:
+    assert split_branches(r"a|(?:b|c)|[|)]x|\|y") == ["a", "(?:b|c)", "[|)]x", r"\|y"]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_prefilter_triggers_same_as_full(sentence: str) -> None:
+    rules = Rules.load()
+    folded = fold_text(sentence)
+    subset = rules.triggers_for(folded)
+    assert _all(subset, folded) == _all(rules.trigger_re, folded)
+    full = rules.trigger_re.search(folded, 3)
+    cut = subset.search(folded, 3)
+    assert (full.span() if full else None) == (cut.span() if cut else None)
+
+
+@pytest.mark.parametrize("kind", ["skip", "aggregate", "civilian", "claim", "unattributed"])
+def test_prefilter_cues_same_as_full(kind: str) -> None:
+    rules = Rules.load()
+    for sentence in SENTENCES:
+        folded = fold_text(sentence)
+        subset = rules.cue_for(kind, folded)
+        assert _all(subset, folded) == _all(rules.cue(kind), folded), sentence
+        full = rules.cue(kind).match(folded)
+        cut = subset.match(folded)
+        assert (full.span() if full else None) == (cut.span() if cut else None)
+
+
+def test_prefilter_overlapping_alternatives_keep_order() -> None:
+    alternation = Alternation(["(?P<a>attack)", "(?P<b>attacked an)", "(?P<c>an? [a-z]+)"])
+    for text in ["they attacked an outpost", "an attack", "a raid and an attack", "nothing"]:
+        assert _all(alternation.for_text(text), text) == _all(alternation.full, text)
+
+
+def test_prefilter_whole_documents(examples_dir: Path) -> None:
+    rules = Rules.load()
+    for path in sorted((examples_dir / "bulletins").iterdir()):
+        for document in read_file(path):
+            for sent in segment_document(document).sentences:
+                folded = fold_text(sent.text[:4000])
+                assert _all(rules.triggers_for(folded), folded) == _all(rules.trigger_re, folded)
+
+
+def test_prefilter_shared_scanner_keeps_shorter_words() -> None:
+    """One scan serves several alternations: a word inside a longer one still counts."""
+    short = Alternation(["(?P<a>attack)"])
+    long = Alternation(["(?P<b>attacked an outpost)"])
+    scanner = Scanner(short.words | long.words)
+    short.share(scanner)
+    long.share(scanner)
+    text = "gunmen attacked an outpost"
+    assert _all(short.for_text(text), text) == [(7, 13, "a")]
+    assert _all(long.for_text(text), text) == [(7, 26, "b")]
+    with pytest.raises(ValueError):
+        Alternation(["(?P<c>ambush)"]).share(scanner)
