@@ -93,3 +93,42 @@ def test_prefilter_shared_scanner_keeps_shorter_words() -> None:
     assert _all(long.for_text(text), text) == [(7, 26, "b")]
     with pytest.raises(ValueError):
         Alternation(["(?P<c>ambush)"]).share(scanner)
+
+
+CASED_TEXTS = [
+    "Fighters of ISIS and the islamic state attacked HTS positions near Idlib; the SDF replied.",
+    "xISIS-linked cells, ISIS's men, 'ISIS' and al-Qaeda in the Islamic Maghreb (AQIM) met.",
+    "ÉLITE units of the Syrian Arab Army shelled Daraa – the IRGC-backed militia withdrew.",
+    "The ıSIS spelling, the ſdf spelling and a KELVIN sign \u212a: none is a plain letter.",
+    "Baghdad, NINEVEH, al-anbar province and deir ez-zor were named in the report.",
+    "On May 3 and June 4, 2024, and again xMay 5 and (March 9th), raids were reported.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CASED_TEXTS)
+def test_prefilter_lowered_patterns_same_as_ignorecase(text: str) -> None:
+    from watchfloor.extract.dates import _bounded_finditer, load_date_words
+    from watchfloor.extract.locations import region_names
+    from watchfloor.extract.rules import alias_spans
+
+    rules = Rules.load()
+    assert rules.alias_split is not None
+    expected = [(m.start(), m.end(), m.group()) for m in rules.alias_re.finditer(text)]
+    assert alias_spans(text, rules) == expected
+    assert region_names(text, rules.region_re) == [
+        m.group() for m in rules.region_re.finditer(text)
+    ]
+    month_first = load_date_words().month_first_re
+    assert [m.span() for m in _bounded_finditer(month_first, text)] == [
+        m.span() for m in month_first.finditer(text)
+    ]
+
+
+def test_prefilter_lower_safe() -> None:
+    from watchfloor.extract.prefilter import lower_safe
+
+    assert lower_safe("Plain ASCII, Upper And lower")
+    assert lower_safe("dashes – and bullets • and Arabic \u0627\u0644")
+    assert not lower_safe("Élite")
+    assert not lower_safe("dotless ı")

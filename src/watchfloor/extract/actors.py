@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from watchfloor.extract.detect import TriggerHit, alias_matches, fold_quotes, frame_length
-from watchfloor.extract.rules import ActorAlias, Rules, fold_key
+from watchfloor.extract.rules import ActorAlias, Rules, alias_spans, fold_key
 
 CIVILIANS = "Civilians"
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -324,8 +324,8 @@ def principal_actor(text: str, rules: Rules) -> str | None:
     in such a document are that group's, as the analysts who code these bulletins read them.
     """
     counts: dict[str, int] = {}
-    for match in rules.alias_re.finditer(fold_quotes(text[:PRINCIPAL_CHARS])):
-        mention = _resolve(match.group(), rules, None, match.start(), match.end())
+    for start, end, matched in alias_spans(fold_quotes(text[:PRINCIPAL_CHARS]), rules):
+        mention = _resolve(matched, rules, None, start, end)
         if mention is not None and mention.kind == "nonstate":
             counts[mention.canonical] = counts.get(mention.canonical, 0) + 1
     if not counts:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -364,6 +364,35 @@ class _Present:
         )
 
 
+_UNBOUNDED: dict[str, re.Pattern[str]] = {}
+
+
+def _bounded_finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern opening with ``\\b`` and then literal words,
+    faster: the pattern without its ``\\b`` finds candidate positions (the regex engine
+    skips ahead on its first letters), and the full pattern is matched at each of them.
+    The pattern must not match the empty string.
+    """
+    if not pattern.pattern.startswith(r"\b"):
+        yield from pattern.finditer(text)
+        return
+    fast = _UNBOUNDED.get(pattern.pattern)
+    if fast is None:
+        fast = re.compile(pattern.pattern[2:], pattern.flags)
+        _UNBOUNDED[pattern.pattern] = fast
+    pos = 0
+    while True:
+        found = fast.search(text, pos)
+        if found is None:
+            return
+        match = pattern.match(text, found.start())
+        if match is None:
+            pos = found.start() + 1
+            continue
+        yield match
+        pos = max(match.end(), found.start() + 1)
+
+
 def _absolute_dates(
     text: str,
     hidden: Sequence[tuple[int, int]],
@@ -375,7 +404,7 @@ def _absolute_dates(
     taken: list[tuple[int, int]] = []
     patterns = ((words.month_first_re, True), (words.day_first_re, False))
     for pattern, month_first in patterns if present.digit and present.month else ():
-        for match in pattern.finditer(text):
+        for match in _bounded_finditer(pattern, text) if month_first else pattern.finditer(text):
             start, end = match.span()
             if _inside(start, hidden) or any(s < end and start < e for s, e in taken):
                 continue

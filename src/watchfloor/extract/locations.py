@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from watchfloor.extract.prefilter import lower_safe
 from watchfloor.extract.rules import Rules
 
 _WORD_NUMBERS = {
@@ -176,9 +177,9 @@ def _region_of(
     candidates: list[str] = []
     if place is not None:
         candidates += [n for n in (place.location_text, place.anchor) if n]
-    candidates += [m.group() for m in rules.region_re.finditer(text)]
+    candidates += region_names(text, rules.region_re)
     for heading in reversed(section_path):
-        candidates += [m.group() for m in rules.region_re.finditer(heading[:300])]
+        candidates += _heading_regions(heading[:300], rules.region_re)
     country: str | None = None
     for name in candidates:
         region = rules.regions.get(name.lower())
@@ -193,8 +194,52 @@ def _region_of(
 
 def document_country(text: str, rules: Rules) -> str | None:
     """The country a dateline or title names first ("MAIDUGURI, Nigeria" -> Nigeria)."""
-    for match in rules.region_re.finditer(text[:400]):
-        region = rules.regions.get(match.group().lower())
+    for name in region_names(text[:400], rules.region_re):
+        region = rules.regions.get(name.lower())
         if region is not None:
             return region.country
     return None
+
+
+MAX_REMEMBERED = 4096
+_LOWERED: dict[str, re.Pattern[str] | None] = {}
+_HEADINGS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def region_names(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """``m.group()`` of every match of a case-insensitive ``pattern`` in ``text``.
+
+    Speed only, same matches: a pattern of lower-case ASCII is run case-sensitively over
+    ``text.lower()`` (about three times faster) when every non-ASCII character of ``text``
+    has no case, so lowering changes neither offsets nor what matches.
+    """
+    lowered = _lowered_pattern(pattern)
+    if lowered is not None and lower_safe(text):
+        return [text[m.start() : m.end()] for m in lowered.finditer(text.lower())]
+    return [m.group() for m in pattern.finditer(text)]
+
+
+def _heading_regions(heading: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """``region_names`` of a heading, remembered (every event under it reads it again)."""
+    key = (pattern.pattern, heading)
+    found = _HEADINGS.get(key)
+    if found is None:
+        if len(_HEADINGS) >= MAX_REMEMBERED:
+            _HEADINGS.clear()
+        found = tuple(region_names(heading, pattern))
+        _HEADINGS[key] = found
+    return found
+
+
+def _lowered_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    source = pattern.pattern
+    if source not in _LOWERED:
+        usable = (
+            bool(pattern.flags & re.IGNORECASE)
+            and not pattern.flags & (re.ASCII | re.LOCALE | re.VERBOSE)
+            and source.isascii()
+            and source == source.lower()
+            and "(?" not in source.replace("(?:", "")
+        )
+        _LOWERED[source] = re.compile(source, pattern.flags & ~re.IGNORECASE) if usable else None
+    return _LOWERED[source]

@@ -208,6 +208,7 @@ class Alternation:
         self.words = {word for need in self._needs if need is not None for word in need}
         self._empty = any(_may_be_empty(part) for part in self.parts)
         self._cache: dict[tuple[int, ...], Subset] = {}
+        self._by_words: dict[tuple[str, ...], Subset] = {}
         self.share(Scanner(self.words))
 
     def share(self, scanner: Scanner) -> None:
@@ -225,15 +226,26 @@ class Alternation:
             if parts:
                 owners[found] = parts
         self._owners = owners
+        self._by_words = {}
+
+    def forget(self) -> None:
+        """Drop the subsets remembered per set of words found."""
+        self._by_words = {}
 
     def for_text(self, text: str) -> Subset:
         """The alternatives that may match somewhere in ``text``, in their order."""
-        keep = set(self._always)
+        words = self._scanner.words_in(text)
+        subset = self._by_words.get(words)
+        if subset is None:
+            if len(self._by_words) >= MAX_CACHED:
+                self._by_words.clear()
+            subset = self._subset_for(words)
+            self._by_words[words] = subset
+        return subset
+
+    def _subset_for(self, words: tuple[str, ...]) -> Subset:
         owners = self._owners
-        for found in self._scanner.words_in(text):
-            parts = owners.get(found)
-            if parts is not None:
-                keep |= parts
+        keep = self._always.union(*[owners[word] for word in words if word in owners])
         key = tuple(sorted(keep))
         subset = self._cache.get(key)
         if subset is None:
@@ -271,3 +283,22 @@ def _trie_node(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+_UNCASED: dict[str, bool] = {}
+
+
+def lower_safe(text: str) -> bool:
+    """Whether ``text.lower()`` keeps every offset and matches a lower-case ASCII pattern
+    exactly where ``re.IGNORECASE`` does: no non-ASCII character of ``text`` has a case."""
+    if text.isascii():
+        return True
+    for char in set(text):
+        if char > "\x7f":
+            safe = _UNCASED.get(char)
+            if safe is None:
+                safe = char.lower() == char and char.upper() == char and char.casefold() == char
+                _UNCASED[char] = safe
+            if not safe:
+                return False
+    return True

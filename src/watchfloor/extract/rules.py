@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.errors import DataFileError
-from watchfloor.extract.prefilter import Alternation, Scanner, Subset, split_branches
+from watchfloor.extract.prefilter import Alternation, Scanner, Subset, lower_safe, split_branches
 
 PACKAGE = "watchfloor.data.extract"
 CUE_KINDS = frozenset(
@@ -106,6 +106,7 @@ class Rules:
     noun_roles: dict[str, str] = field(default_factory=dict)
     cue_alts: dict[str, Alternation] = field(default_factory=dict)
     scanner: Scanner | None = None
+    alias_split: tuple[re.Pattern[str], ...] | None = None  # see alias_spans
 
     @classmethod
     def load(cls, extra_actors: Path | None = None) -> Rules:
@@ -120,6 +121,10 @@ class Rules:
         """Drop what was remembered of the last document's texts (speed only)."""
         if self.scanner is not None:
             self.scanner.forget()
+        if self.trigger_alt is not None:
+            self.trigger_alt.forget()
+        for alternation in self.cue_alts.values():
+            alternation.forget()
 
     def triggers_for(self, text: str) -> Subset | re.Pattern[str]:
         """``trigger_re`` cut to the triggers whose wording occurs in ``text`` (same matches)."""
@@ -217,6 +222,7 @@ def _load_cached(extra_actors: str | None) -> Rules:
         actors=actors,
         aliases=aliases,
         alias_re=_alias_regex(aliases),
+        alias_split=_split_aliases(aliases),
         by_role=by_role,
         nationalities={adj: country for adj, country in nationalities},
         regions=regions,
@@ -392,6 +398,65 @@ def _alias_regex(aliases: dict[str, ActorAlias]) -> re.Pattern[str]:
     folded = _trie_pattern(words)
     exact = _trie_pattern(acronyms)
     return re.compile(rf"(?<![\w'-])(?:(?i:{folded})|{exact})(?![\w-])")
+
+
+def alias_spans(text: str, rules: Rules) -> list[tuple[int, int, str]]:
+    """(start, end, matched) of every ``rules.alias_re`` match in ``text``: the same matches.
+
+    Speed only: the case-insensitive names are found case-sensitively in ``text.lower()``
+    (about three times faster) and the acronyms in ``text``, merged as the one alternation
+    would give them (leftmost first, names before acronyms at one position, no overlap).
+    Falls back to ``alias_re`` when lowering could change a match (see ``lower_safe``).
+    """
+    split = rules.alias_split
+    if split is None or not lower_safe(text):
+        return [(m.start(), m.end(), m.group()) for m in rules.alias_re.finditer(text)]
+    names, acronyms, acronym_starts = split
+    lowered = text.lower()
+    found: list[tuple[int, int, str]] = []
+    name = names.search(lowered)
+    acronym = _search_checked(acronyms, acronym_starts, text, 0)
+    while True:
+        first = acronym if name is None or (acronym and acronym.start() < name.start()) else name
+        if first is None:
+            return found
+        start, end = first.span()
+        found.append((start, end, text[start:end]))
+        if name is not None and name.start() < end:
+            name = names.search(lowered, end)
+        if acronym is not None and acronym.start() < end:
+            acronym = _search_checked(acronyms, acronym_starts, text, end)
+
+
+def _search_checked(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str, pos: int
+) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, where ``pattern`` is a lookbehind then ``starts``:
+    ``starts`` finds the candidate positions (the engine skips to its first letters, which
+    it cannot do behind a lookbehind) and ``pattern`` is matched at each in turn.
+    """
+    while True:
+        candidate = starts.search(text, pos)
+        if candidate is None:
+            return None
+        match = pattern.match(text, candidate.start())
+        if match is not None:
+            return match
+        pos = candidate.start() + 1
+
+
+def _split_aliases(aliases: dict[str, ActorAlias]) -> tuple[re.Pattern[str], ...] | None:
+    """``_alias_regex(aliases)`` in parts: the lower-case names, the exact acronyms, and the
+    acronyms without their lookbehind (see ``_search_checked``)."""
+    words = [key for key in aliases if not _is_acronym(key)]
+    acronyms = [key for key in aliases if _is_acronym(key)]
+    if not all(word.isascii() and word == word.lower() for word in words):
+        return None
+    return (
+        re.compile(rf"(?<![\w'-])(?:{_trie_pattern(words)})(?![\w-])"),
+        re.compile(rf"(?<![\w'-])(?:{_trie_pattern(acronyms)})(?![\w-])"),
+        re.compile(rf"(?:{_trie_pattern(acronyms)})(?![\w-])"),
+    )
 
 
 def _trie_pattern(words: list[str]) -> str:
