@@ -71,3 +71,18 @@ def make_event(n: int = 1, *, country: str = "Iraq", day: int = 2, stem: str = "
         evidence_span=(5, 33),
         geo_note="unresolved: name not in gazetteer",
     )
+
+
+def actor_roles(text: str, country: str | None = None) -> tuple[str | None, str | None]:
+    """``(actor1, actor2)`` that the actor rules give one sentence on its own."""
+    from watchfloor.extract import Rules
+    from watchfloor.extract.actors import assign_actors, find_mentions
+    from watchfloor.extract.detect import analyse_sentence, fold_text, top_hit
+
+    rules = Rules.load()
+    sent = Sentence(0, text, (0, len(text)), (), None, 0, BlockKind.PARAGRAPH)
+    info = analyse_sentence(sent, rules)
+    hit = top_hit(info.strong_hits)
+    assert hit is not None, text
+    roles = assign_actors(find_mentions(text, fold_text(text), rules, country), hit, info.folded)
+    return roles.actor1, roles.actor2

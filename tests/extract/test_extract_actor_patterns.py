@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from factories import actor_roles
 
 from watchfloor.extract import Rules
-from watchfloor.extract.actors import assign_actors, find_mentions
-from watchfloor.extract.detect import analyse_sentence, fold_text, top_hit
-from watchfloor.models import BlockKind, Sentence
-
-
-def _roles(text: str, country: str | None = None) -> tuple[str | None, str | None]:
-    rules = Rules.load()
-    sent = Sentence(0, text, (0, len(text)), (), None, 0, BlockKind.PARAGRAPH)
-    info = analyse_sentence(sent, rules)
-    hit = top_hit(info.strong_hits)
-    assert hit is not None, text
-    roles = assign_actors(find_mentions(text, fold_text(text), rules, country), hit, info.folded)
-    return roles.actor1, roles.actor2
+from watchfloor.extract.actors import find_mentions
+from watchfloor.extract.detect import fold_text
 
 
 @pytest.mark.parametrize(
@@ -38,7 +28,7 @@ def _roles(text: str, country: str | None = None) -> tuple[str | None, str | Non
     ],
 )  # fmt: skip
 def test_extract_actor_patterns(text: str, expected: tuple[str | None, str | None]) -> None:
-    assert _roles(text) == expected
+    assert actor_roles(text) == expected
 
 
 def test_extract_actor_pattern_not_over_capitalised_names() -> None:
@@ -52,4 +42,4 @@ def test_extract_actor_pattern_not_over_capitalised_names() -> None:
 def test_extract_actor_pattern_plain_subject_unchanged() -> None:
     """Without the pronoun the subject after the frame stays the actor."""
     text = "The Iraqi army announced that ISIS operatives had attacked a checkpoint near Hit."
-    assert _roles(text)[0] == "Islamic State"
+    assert actor_roles(text)[0] == "Islamic State"

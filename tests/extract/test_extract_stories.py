@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import actor_roles
 
 from watchfloor.extract import Extraction, Rules, extract_events
-from watchfloor.extract.actors import assign_actors, find_mentions, principal_actor
-from watchfloor.extract.detect import analyse_sentence, fold_text, top_hit
+from watchfloor.extract.actors import principal_actor
+from watchfloor.extract.detect import analyse_sentence
 from watchfloor.ingest import read_file
 from watchfloor.models import BlockKind, Sentence
 from watchfloor.segment import segment_document
@@ -42,16 +43,6 @@ def _extract(tmp_path: Path, text: str, name: str) -> Extraction:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return extract_events(segment_document(read_file(path)[0]))
-
-
-def _roles(text: str, country: str | None = None) -> tuple[str | None, str | None]:
-    rules = Rules.load()
-    sent = Sentence(0, text, (0, len(text)), (), None, 0, BlockKind.PARAGRAPH)
-    info = analyse_sentence(sent, rules)
-    hit = top_hit(info.strong_hits)
-    assert hit is not None, text
-    roles = assign_actors(find_mentions(text, fold_text(text), rules, country), hit, info.folded)
-    return roles.actor1, roles.actor2
 
 
 def test_extract_story_is_one_incident_with_the_story_as_source(tmp_path: Path) -> None:
@@ -144,7 +135,7 @@ def test_extract_telegram_export_cites_telegram_with_message_date(tmp_path: Path
 def test_extract_actor_patterns(
     text: str, country: str | None, expected: tuple[str | None, str | None]
 ) -> None:
-    assert _roles(text, country) == expected
+    assert actor_roles(text, country) == expected
 
 
 def test_extract_trigger_inside_a_name_is_not_a_trigger() -> None:
