@@ -34,6 +34,11 @@ _BETWEEN = re.compile(r"\bbetween (?:the )?")
 _JOINER = re.compile(r"(?:\s[\w'-]{1,20}){0,2}\s(?:and|&)\s(?:the\s)?")
 _AGENT_AFTER = re.compile(r"\b(?:by|from)\s(?:the\s)?")  # "launched from Russian warships"
 _BY_ONLY = re.compile(r"\bby\s")
+# a trigger naming the doers ("a sniper", "suicide bombers") whose "of X" names their side
+_AGENT_NOUN = re.compile(
+    r"(?:snipers?|gunmen|bombers?|attackers?|aircraft|warplanes?|jets|drones?)$"
+)
+_OF_AGENT = re.compile(r"\s(?:of|from)\s(?:the\s)?")
 REMOTE = "Explosions/Remote violence"
 _ORG_NAME = re.compile(
     r"(?<![\w-])(?:the\s)?((?:[A-Z][\w'’-]{1,30}\s){1,5}"
@@ -65,8 +70,11 @@ def find_mentions(text: str, folded: str, rules: Rules, country: str | None) -> 
     civilians = [
         Mention(m.start(), m.end(), CIVILIANS, None, "civilian")
         for m in rules.cue_for("civilian", folded).finditer(folded)
+        if m.start() == 0 or not folded[m.start() - 1].isalnum()  # "shop", not "workshop"
     ]
     for force in _forces(text, rules, mentions):
+        # "the Nigerian Crusader army": the whole phrase, not its bare force noun "army"
+        mentions = [m for m in mentions if not (force.start <= m.start and m.end <= force.end)]
         mentions.append(force)
     for org in _ORG_NAME.finditer(text):
         start, end = org.span(1)
@@ -94,7 +102,12 @@ def _forces(text: str, rules: Rules, mentions: list[Mention]) -> list[Mention]:
         return found
     for match in rules.force_re.finditer(text):
         start, end = match.span()
-        if any(m.start < end and start < m.end for m in mentions):
+        if any(
+            m.start < end
+            and start < m.end
+            and not (start <= m.start and m.end <= end and _bare_noun(text, m, rules))
+            for m in mentions
+        ):
             continue
         role = rules.noun_roles.get(match.group("noun"))
         country = rules.nationalities.get(match.group("adj"))
@@ -102,6 +115,11 @@ def _forces(text: str, rules: Rules, mentions: list[Mention]) -> list[Mention]:
         if canonical is not None:
             found.append(Mention(start, end, canonical, None, "state"))
     return found
+
+
+def _bare_noun(text: str, mention: Mention, rules: Rules) -> bool:
+    """Whether a mention is only a force noun ("army", "soldiers") resolved by country."""
+    return text[mention.start : mention.end].lower() in rules.noun_roles
 
 
 def _drop_linked(mentions: list[Mention], folded: str, rules: Rules) -> list[Mention]:
@@ -178,8 +196,18 @@ def frame_end(folded: str) -> int:
     return frame_length(folded)
 
 
-def assign_actors(mentions: list[Mention], hit: TriggerHit, folded: str) -> ActorRoles:
-    """Initiator and target around the trigger, by voice."""
+def assign_actors(
+    mentions: list[Mention], hit: TriggerHit, folded: str, rules: Rules | None = None
+) -> ActorRoles:
+    """Initiator and target around the trigger, by voice.
+
+    With ``rules``, a force named only as backing the actors ("the Syrian army, supported by
+    Russian aircraft, took over ...") is neither initiator nor target.
+    """
+    if rules is not None:
+        mentions = [
+            m for m in mentions if "support" not in rules.trigger_context(folded, m.start, m.end)
+        ]
     frame = frame_end(folded)
     speaker = next((m for m in mentions if m.end <= frame and not m.is_civilian), None)
     if frame <= hit.start:
@@ -217,6 +245,14 @@ def assign_actors(mentions: list[Mention], hit: TriggerHit, folded: str) -> Acto
             None,
         )
         agent = _first_joined(actors, modifier or next(iter(actors), None), folded)
+        if (
+            agent is None
+            and after
+            and _AGENT_NOUN.search(folded, hit.start, hit.end)
+            and _OF_AGENT.fullmatch(folded, hit.end, after[0].start)
+        ):
+            agent = after[0]  # "a sniper of the soldiers of the Caliphate targeted ..."
+            after = after[1:]
         if agent is None and speaker is not None and not victims:
             agent = speaker
         if (

@@ -46,6 +46,7 @@ PRINCIPAL_TYPES = frozenset(
         "Looting/property destruction",
     }
 )
+OPPONENT_TYPES = frozenset({"Armed clash", "Government regains territory", "Arrests"})
 MAX_LABELS = 3
 LABEL_CHARS = 120
 _HEADER_DATE = re.compile(
@@ -109,12 +110,13 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
     tellings: list[Telling] = []
     current: Telling | None = None
     pending: list[SentenceInfo] = []
+    weak_lead: SentenceInfo | None = None  # "X carried out an operation in Y." awaiting figures
     block = None
     for info in infos:
         if info.skip == "caption":
             continue
         if info.sent.block_index != block:
-            block, current, pending = info.sent.block_index, None, []
+            block, current, pending, weak_lead = info.sent.block_index, None, [], None
         starts = info.skip is None and bool(info.strong_hits or _weak_event(info))
         if starts and (
             current is None or opens_new_incident(info, current.types, current.closed, rules)
@@ -123,14 +125,27 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
             lead = [p for p in pending if not closes(p)]
             if lead and _DATE_LEAD.match(lead[-1].folded[lead[-1].body :]):
                 current.add(lead[-1])
-            pending = []
+            pending, weak_lead = [], None
             current.add(info)
             tellings.append(current)
+        elif weak_lead is not None and _adds_figures(info):
+            # an operation told in one sentence, its toll in the next: one incident
+            current = Telling()
+            current.add(weak_lead)
+            current.add(info)
+            tellings.append(current)
+            pending, weak_lead = [], None
         elif current is not None and (not current.closed or _adds_figures(info)):
             current.add(info)
         else:
             pending.append(info)
+            weak_lead = info if _weak_lead(info) else None
     return tellings
+
+
+def _weak_lead(info: SentenceInfo) -> bool:
+    """A sentence with only weak wording ("carried out an operation"), no figures, no citation."""
+    return info.skip is None and bool(info.hits) and not info.strong_hits and not closes(info)
 
 
 def _weak_event(info: SentenceInfo) -> bool:
@@ -196,14 +211,16 @@ def build_candidate(
         hits = [(i, h) for i in typed for h in i.hits]
     if not hits:
         return None
-    info, hit = max(hits, key=lambda pair: pair[1].trigger.priority)
+    info, hit = max(hits, key=lambda pair: _rank(pair[0], pair[1], rules))
+    # a territory change only sought, or only the background of the telling, is fighting
+    unachieved = "territory" in hit.trigger.flags and _rank(info, hit, rules) < hit.trigger.priority
     document = context.document
     start, labels, header_date = _leading_labels(telling, document.text, rules)
     text = document.text[start : telling.end]
     location = find_location(text, rules, info.sent.section_path)
     country = location.country or context.country
     mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
-    roles = assign_actors(mentions, hit, info.folded)
+    roles = assign_actors(mentions, hit, info.folded, rules)
     actor1, unit, actor2 = roles.actor1, roles.actor1_unit, roles.actor2
     if actor1 is None or actor2 is None:
         actor1, unit, actor2 = _fill_from_telling(
@@ -225,7 +242,7 @@ def build_candidate(
         actor1 = unidentified(country)
     battle_words = any(h.trigger.event_type == "Battles" for i in typed for h in i.hits)
     event_type, sub_event_type = _type(
-        hit, hits, actor1, actor2, casualties, rules, weak, battle_words
+        hit, hits, actor1, actor2, casualties, rules, weak, battle_words, unachieved
     )
     if sub_event_type is None:
         return None
@@ -239,6 +256,8 @@ def build_candidate(
         group = next((m for m in mentions if m.kind in ("nonstate", "unknown")), None)
         if group is not None:
             actor1, unit = group.canonical, group.unit
+    if is_state(actor1, rules) and (actor2 is None or actor2.startswith(UNIDENTIFIED)):
+        actor2 = _opponent(telling, rules, country, actor1, sub_event_type, context.principal)
     heads = context.block_heads.get(telling.infos[0].sent.block_index, ())
     labels = [*heads, *labels]
     if header_date is None:
@@ -382,7 +401,7 @@ def _fill_from_telling(
         mentions: list[Mention] = find_mentions(info.sent.text[:4000], info.folded, rules, country)
         top = top_hit(info.hits)
         if top is not None:
-            roles = assign_actors(mentions, top, info.folded)
+            roles = assign_actors(mentions, top, info.folded, rules)
             if actor1 is None and roles.actor1 and roles.actor1 != actor2:
                 actor1, unit = roles.actor1, roles.actor1_unit
             if actor2 is None and roles.actor2 and roles.actor2 != actor1:
@@ -401,6 +420,63 @@ def _fill_from_telling(
     return actor1, unit, actor2
 
 
+DEMOTED = 200  # a trigger in a support or circumstance context counts only when alone
+STATE_SUFFIXES = (" Armed Forces", " Police")
+
+
+def _rank(info: SentenceInfo, hit: TriggerHit, rules: Rules) -> int:
+    """A trigger's weight in typing its telling: its priority, less when its context says
+    it is not the event ("backed by Coalition helicopters", "escaped during a riot", "aimed
+    to take control of")."""
+    contexts = rules.trigger_context(info.folded, hit.start, hit.end)
+    if "support" in contexts or "circumstance" in contexts:
+        return hit.trigger.priority - DEMOTED
+    if "unachieved" in contexts and "territory" in hit.trigger.flags:
+        return hit.trigger.priority - DEMOTED
+    return hit.trigger.priority
+
+
+def is_state(name: str | None, rules: Rules) -> bool:
+    """Whether ``name`` is a state's force: a state row of the actor file, or a name in the
+    guide's pattern for other states ("Pakistani Armed Forces", "French Police")."""
+    if name is None:
+        return False
+    actor = rules.actors.get(name)
+    if actor is not None:
+        return actor.kind == "state"
+    return name.endswith(STATE_SUFFIXES) or name.startswith("Government of ")
+
+
+def _opponent(
+    telling: Telling,
+    rules: Rules,
+    country: str | None,
+    actor1: str,
+    sub_event_type: str,
+    principal: str | None,
+) -> str | None:
+    """The armed group a state force acted against when the trigger's clause names none.
+
+    The first non-state group the telling names outside a reporting frame ("an operation
+    against ISIS operatives", "ISIS hideouts were destroyed"); failing that, for fighting,
+    territory retaken and arrests, the group the document is about: in a bulletin on one
+    group, "terrorist operatives" left unnamed are read as its members.
+    """
+    unnamed = None
+    for info in telling.infos:
+        frame = frame_end(info.folded)
+        for mention in find_mentions(info.sent.text[:4000], info.folded, rules, country):
+            if mention.start < frame or mention.canonical == actor1:
+                continue
+            if mention.kind == "nonstate":
+                return mention.canonical
+            if unnamed is None and mention.canonical.startswith(UNIDENTIFIED):
+                unnamed = mention.canonical
+    if principal is not None and sub_event_type in OPPONENT_TYPES:
+        return principal
+    return unnamed
+
+
 def _type(
     hit: TriggerHit,
     hits: list[tuple[SentenceInfo, TriggerHit]],
@@ -410,27 +486,35 @@ def _type(
     rules: Rules,
     weak: bool,
     battle_words: bool = False,
+    unachieved: bool = False,
 ) -> tuple[str, str | None]:
+    """The telling's type from its strongest trigger, then the guide's conventions: a
+    territory change by its taker's kind (fighting when the change is only sought); property
+    destruction or a disrupted attack that killed or wounded people is a clash (an attack when
+    the victims are civilians); a strike wording that needs a state's weapons is fighting when
+    the initiator is not a state."""
     trigger = hit.trigger
     event_type, sub = trigger.event_type, trigger.sub_event_type
     killed = getattr(casualties, "killed", None) or getattr(casualties, "fatalities", 0)
-    if weak and not (killed or getattr(casualties, "wounded", None)):
+    hurt = killed or getattr(casualties, "wounded", None)
+    if weak and not hurt:
         return event_type, None
     if "territory" in trigger.flags:
-        actor = rules.actors.get(actor1)
-        if actor is not None and actor.kind == "nonstate":
+        if unachieved:
+            return "Battles", "Armed clash"
+        if not is_state(actor1, rules):
             sub = "Non-state actor overtakes territory"
+    if "state" in trigger.flags and not is_state(actor1, rules):
+        event_type, sub = "Battles", "Armed clash"
     if "civilian_switch" in trigger.flags and actor2 == CIVILIANS:
         event_type, sub = "Violence against civilians", "Attack"
-    if sub in {"Disrupted weapons use", "Looting/property destruction"} and killed:
-        fought = sub == "Disrupted weapons use"  # an attack prevented with people killed
-        if (
-            any(h.trigger.event_type == "Battles" for _, h in hits)
-            or weak
-            or battle_words
-            or fought
-        ):
+    if sub == "Looting/property destruction" and hurt:
+        if actor2 == CIVILIANS:
+            event_type, sub = "Violence against civilians", "Attack"
+        else:
             event_type, sub = "Battles", "Armed clash"
+    if sub == "Disrupted weapons use" and killed:
+        event_type, sub = "Battles", "Armed clash"  # an attack prevented, people killed
     return event_type, sub
 
 

@@ -23,7 +23,7 @@ _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"'
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s(?:[a-z]{2,}ly\s|also\s|then\s)?(?:[a-z]{3,}ed\s)?$"
 )
-_PASSIVE_INSIDE = re.compile(r"\s(?:was|were|been) [a-z]{3,}ed$")
+_PASSIVE_INSIDE = re.compile(r"\s(?:was|were|been) (?:[a-z]{3,12}ly )?[a-z]{3,}ed$")
 _DATE_OPENER = re.compile(
     r"^(?:on|in|at|during|by|since|from)?\s?(?:the\s)?(?:night of\s|morning of\s|evening of\s)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"

@@ -37,7 +37,9 @@ CUE_KINDS = frozenset(
     }
 )
 ACTOR_KINDS = frozenset({"state", "nonstate", "civilian", "unknown"})
-TRIGGER_FLAGS = frozenset({"civilian_switch", "territory", "weak", "reverse", "air"})
+TRIGGER_FLAGS = frozenset({"civilian_switch", "territory", "weak", "reverse", "air", "state"})
+CONTEXT_KINDS = frozenset({"support", "circumstance", "unachieved"})
+CONTEXT_CHARS = 80  # how far before or after a trigger its context is read
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,15 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class TriggerContext:
+    """One row of ``contexts.jsonl``: wording next to a trigger that changes what it says."""
+
+    kind: str
+    side: str  # "before" (pattern ends with $) or "after" (pattern starts with ^)
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Region:
     country: str
     admin1: str | None
@@ -107,6 +118,7 @@ class Rules:
     cue_alts: dict[str, Alternation] = field(default_factory=dict)
     scanner: Scanner | None = None
     alias_split: tuple[re.Pattern[str], ...] | None = None  # see alias_spans
+    contexts: tuple[TriggerContext, ...] = ()
 
     @classmethod
     def load(cls, extra_actors: Path | None = None) -> Rules:
@@ -153,6 +165,16 @@ class Rules:
                 return cue.name
         return None
 
+    def trigger_context(self, folded: str, start: int, end: int) -> frozenset[str]:
+        """Kinds of ``contexts.jsonl`` wording around the trigger at ``folded[start:end]``."""
+        before = folded[max(0, start - CONTEXT_CHARS) : start].replace("*", "")
+        after = folded[end : end + CONTEXT_CHARS].replace("*", "")
+        return frozenset(
+            context.kind
+            for context in self.contexts
+            if context.pattern.search(before if context.side == "before" else after)
+        )
+
     def resolve_role(self, role: str, country: str | None) -> str | None:
         """Canonical actor for a generic force noun in a country ('policemen' in Iraq)."""
         if country is None:
@@ -172,6 +194,7 @@ class Rules:
 def _load_cached(extra_actors: str | None) -> Rules:
     triggers, trigger_patterns = _read_triggers()
     cues = _read_cues()
+    contexts = _read_contexts()
     actors, alias_rows = _read_actors("actors.jsonl", _data_lines("actors.jsonl"))
     if extra_actors is not None:
         path = Path(extra_actors)
@@ -212,7 +235,8 @@ def _load_cached(extra_actors: str | None) -> Rules:
         alternation.share(scanner)
     force_re = re.compile(
         rf"(?<![\w'-])(?P<adj>{_trie_pattern([row[0] for row in nationalities])})"
-        rf"\s(?:[a-z][a-z'-]{{1,20}}\s){{1,2}}(?P<noun>{_trie_pattern([row[0] for row in roles])})"
+        r"\s(?:[A-Za-z][A-Za-z0-9'-]{0,20}\s){1,2}"
+        rf"(?P<noun>{_trie_pattern([row[0] for row in roles])})"
         r"(?![\w-])"
     )
     return Rules(
@@ -233,6 +257,7 @@ def _load_cached(extra_actors: str | None) -> Rules:
         scanner=scanner,
         force_re=force_re,
         noun_roles={row[0]: row[1] for row in roles},
+        contexts=tuple(contexts),
     )
 
 
@@ -322,6 +347,24 @@ def _read_cues() -> list[Cue]:
         name = _need(row, "name", where) if kind == "outlet" else None
         cues.append(Cue(kind, _compile(_need(row, "pattern", where), where), claimant, name))
     return cues
+
+
+def _read_contexts() -> list[TriggerContext]:
+    contexts: list[TriggerContext] = []
+    for number, row in _json_rows("contexts.jsonl", _data_lines("contexts.jsonl")):
+        where = f"contexts.jsonl:{number}"
+        kind = _need(row, "kind", where)
+        if kind not in CONTEXT_KINDS:
+            raise DataFileError("bad-kind", f"{where}: unknown context kind '{kind}'")
+        side = _need(row, "side", where)
+        pattern = _need(row, "pattern", where)
+        anchored = pattern.endswith("$") if side == "before" else pattern.startswith("^")
+        if side not in ("before", "after") or not anchored:
+            raise DataFileError(
+                "bad-row", f"{where}: side must be before (pattern ending $) or after (starting ^)"
+            )
+        contexts.append(TriggerContext(kind, side, _compile(pattern, where)))
+    return contexts
 
 
 def _read_actors(name: str, lines: list[str]) -> tuple[dict[str, Actor], list[tuple[str, Actor]]]:

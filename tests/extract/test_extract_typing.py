@@ -1,0 +1,136 @@
+"""Typing and sides of an incident in sentence shapes that first fooled the rules (our sentences).
+
+Each case is one bullet of a bulletin about ISIS: the wording around a trigger (support,
+circumstance, an outcome only sought), the guide's conventions (no property destruction
+when people die, a territory change typed by its taker) and the opponent of a state force.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from watchfloor.extract import Event, Rules, extract_events
+from watchfloor.extract.actors import find_mentions
+from watchfloor.extract.detect import fold_text
+from watchfloor.ingest import read_file
+from watchfloor.segment import segment_document
+
+HEAD = """ISIS Activity Review (May 1-7, 2025)
+
+Main developments in Syria and Iraq
+"""
+# five ISIS mentions make ISIS the group the document is about
+TAIL = """
+  • In the ITIC's assessment, ISIS will try to keep up its attacks, ISIS cells being active in the desert, ISIS media praising them and ISIS supporters sharing them.
+"""
+
+
+def _events(tmp_path: Path, bullet: str) -> list[Event]:
+    path = tmp_path / "review.txt"
+    path.write_text(f"{HEAD}  • {bullet}\n{TAIL}", encoding="utf-8")
+    return list(extract_events(segment_document(read_file(path)[0])).events)
+
+
+def _one(tmp_path: Path, bullet: str) -> Event:
+    events = _events(tmp_path, bullet)
+    assert len(events) == 1, [e.evidence for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("bullet", "sub_event_type"),
+    [
+        # the helicopters back the raid: it is an arrest, not an air strike
+        ("On May 2, 2025, SDF fighters, backed by Coalition helicopters, raided a farm near "
+         "Al-Shuhayl and arrested an ISIS financier (Hawar, May 2, 2025).", "Arrests"),
+        # a riot in the new emir's past is not this week's event
+        ("On May 3, 2025, ISIS named a new governor for the Badiya: local sources said ISIS had "
+         "appointed a new emir who had escaped during a riot in a prison in 2023 (Furat Post, "
+         "May 3, 2025).", "Change to group/activity"),
+        # a takeover only aimed at is fighting
+        ("On May 3, 2025, the Iraqi army launched an offensive to take control of the Wadi "
+         "Houran valley, where ISIS cells hide (Shafaq News, May 3, 2025).", "Armed clash"),
+        ("On May 4, 2025, the Iraqi army said that the liberation of the village of Albu Dor "
+         "was imminent after fighting with ISIS operatives (Rudaw, May 4, 2025).", "Armed clash"),
+        # the outcome beats the fighting that led to it
+        ("On May 4, 2025, the Syrian army took control of three hills near Al-Sukhnah. Four "
+         "soldiers were killed in the clashes with ISIS (SANA, May 4, 2025).",
+         "Government regains territory"),
+        # a non-state taker, even one not in the actor file
+        ("On May 5, 2025, fighters of the Shammar tribe took control of the village of Tell "
+         "Hamis after ISIS withdrew (Enab Baladi, May 5, 2025).",
+         "Non-state actor overtakes territory"),
+        # destruction with people killed is fighting, not property destruction
+        ("On May 5, 2025, Iraqi forces destroyed three ISIS hideouts in the Hamrin Mountains, "
+         "killing four operatives (Shafaq News, May 5, 2025).", "Armed clash"),
+        ("On May 6, 2025, an explosive device went off near an army bulldozer on the Baiji "
+         "road. One soldier was killed (Rudaw, May 6, 2025).", "Remote explosive/landmine/IED"),
+        # weapons listed in a find are not shelling
+        ("On May 6, 2025, Iraqi police found a cache in an abandoned house in Rutba. It "
+         "contained 30 mortar shells and two explosive belts (INA, May 6, 2025).",
+         "Disrupted weapons use"),
+        ("On May 6, 2025, an Iraqi army force found a tunnel used by ISIS north of Sinjar. "
+         "Inside were 12 Grad rockets (INA, May 6, 2025).", "Disrupted weapons use"),
+        # a target hit with rockets is shelling, whoever writes "targeted"
+        ("On May 7, 2025, ISIS operatives targeted an army base near Al-Qaim with three "
+         "rockets (Amaq, May 7, 2025).", "Shelling/artillery/missile attack"),
+        # a state striking "targets" strikes from the air; a group doing so fights
+        ("On May 7, 2025, Israel attacked Hezbollah targets near Al-Qusayr (SANA, May 7, "
+         "2025).", "Air/drone strike"),
+        ("On May 7, 2025, ISIS operatives attacked army targets near Al-Qaim (Amaq, May 7, "
+         "2025).", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_extract_typing_by_context(tmp_path: Path, bullet: str, sub_event_type: str) -> None:
+    assert _one(tmp_path, bullet).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("bullet", "actor1", "actor2"),
+    [
+        # the group a state force fought, named outside the trigger's clause
+        ("On May 2, 2025, Iraqi forces carried out an operation in the Mutaibija area. Six "
+         "ISIS operatives were killed (INA, May 2, 2025).", "Iraqi Army", "Islamic State"),
+        # unnamed "terrorist operatives" in a bulletin about ISIS
+        ("On May 3, 2025, Iraqi police apprehended two terrorist operatives in Hawija (INA, "
+         "May 3, 2025).", "Iraqi Police", "Islamic State"),
+        # a force named as backing the actors is neither side
+        ("On May 4, 2025, the Syrian army, supported by Russian aircraft, took control of a "
+         "hill near Al-Sukhnah held by ISIS (SANA, May 4, 2025).",
+         "Syrian Arab Army", "Islamic State"),
+        # "a sniper of X": X is the shooter's side
+        ("On May 5, 2025, a sniper of the soldiers of the Caliphate targeted a member of the "
+         "Popular Mobilization near Mandali (Amaq, May 5, 2025).",
+         "Islamic State", "Popular Mobilization Forces"),
+        # claim jargon between the nationality and the force noun
+        ("On May 6, 2025, the soldiers of the Caliphate attacked a barracks of the Nigerian "
+         "Crusader army in Monguno, killing five of them (Amaq, May 6, 2025).",
+         "Islamic State", "Nigerian Armed Forces"),
+    ],
+)  # fmt: skip
+def test_extract_typing_sides(tmp_path: Path, bullet: str, actor1: str, actor2: str) -> None:
+    event = _one(tmp_path, bullet)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_extract_typing_no_opponent_without_one(tmp_path: Path) -> None:
+    """A weapons find names no owner: the opponent stays empty, not guessed."""
+    bullet = (
+        "On May 2, 2025, an Iraqi army force found a weapons cache in an abandoned house near "
+        "Rutba (INA, May 2, 2025)."
+    )
+    event = _one(tmp_path, bullet)
+    assert (event.sub_event_type, event.actor2) == ("Disrupted weapons use", None)
+
+
+def test_extract_typing_civilian_word_inside_a_word() -> None:
+    """ "shop" is a civilian target; "workshop" is not."""
+    rules = Rules.load()
+    text = "Russian jets struck a drone workshop belonging to HTS near Idlib."
+    names = [m.canonical for m in find_mentions(text, fold_text(text), rules, "Syria")]
+    assert "Civilians" not in names
+    text = "An IED went off near a shop in Idlib."
+    names = [m.canonical for m in find_mentions(text, fold_text(text), rules, "Syria")]
+    assert names == ["Civilians"]
