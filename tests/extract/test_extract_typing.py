@@ -81,6 +81,11 @@ def _one(tmp_path: Path, bullet: str) -> Event:
          "2025).", "Air/drone strike"),
         ("On May 7, 2025, ISIS operatives attacked army targets near Al-Qaim (Amaq, May 7, "
          "2025).", "Armed clash"),
+        # claim jargon: an armed target assassinated; a captive "judged by God's ruling"
+        ("On May 7, 2025, the soldiers of the Caliphate assassinated a commander of the "
+         "apostate army near Hawija, killing him (Amaq, May 7, 2025).", "Armed clash"),
+        ("On May 7, 2025, the soldiers of the Caliphate captured a spy of the apostates near "
+         "Baiji and carried out the ruling of God on him (Amaq, May 7, 2025).", "Attack"),
     ],
 )  # fmt: skip
 def test_extract_typing_by_context(tmp_path: Path, bullet: str, sub_event_type: str) -> None:
@@ -108,6 +113,21 @@ def test_extract_typing_by_context(tmp_path: Path, bullet: str, sub_event_type: 
         ("On May 6, 2025, the soldiers of the Caliphate attacked a barracks of the Nigerian "
          "Crusader army in Monguno, killing five of them (Amaq, May 6, 2025).",
          "Islamic State", "Nigerian Armed Forces"),
+        # a participle with its agent and no subject: "an IED planted by X in Y's post"
+        ("On May 6, 2025, an IED planted by ISIS in an SDF checkpoint near Tabqa was "
+         "activated (Hawar, May 6, 2025).", "Islamic State", "Syrian Democratic Forces"),
+        # what a find names inside the trigger is the opponent, not the second force
+        ("On May 6, 2025, Popular Mobilization and Iraqi army forces located ISIS hideouts "
+         "containing explosives near Tuz (INA, May 6, 2025).",
+         "Popular Mobilization Forces", "Islamic State"),
+        # the side that responds did not start the clash
+        ("On May 7, 2025, HTS operatives attacked army posts near Saraqib. The Syrian army "
+         "repulsed the attack and counterattacked (Enab Baladi, May 7, 2025).",
+         "Hay'at Tahrir al-Sham", "Syrian Arab Army"),
+        # the block's earlier sentence names who acted when the telling does not
+        ("On May 7, 2025, the Iraqi army carried out a military operation near Khanaqin, to "
+         "hunt ISIS cells (INA, May 7, 2025). Five ISIS hideouts were destroyed during the "
+         "operation (INA, May 7, 2025).", "Iraqi Army", "Islamic State"),
     ],
 )  # fmt: skip
 def test_extract_typing_sides(tmp_path: Path, bullet: str, actor1: str, actor2: str) -> None:
@@ -134,3 +154,20 @@ def test_extract_typing_civilian_word_inside_a_word() -> None:
     text = "An IED went off near a shop in Idlib."
     names = [m.canonical for m in find_mentions(text, fold_text(text), rules, "Syria")]
     assert names == ["Civilians"]
+
+
+def test_extract_typing_sources_listed_days_and_shared_citation(tmp_path: Path) -> None:
+    """Two days listed in a citation are two dated entries; a sentence of a paragraph whose
+    one citation closes a later sentence is sourced by that citation."""
+    bullet = (
+        "On May 2, 2025, ISIS operatives attacked an army post near Hit, killing a soldier. "
+        "In a separate incident, an IED exploded near a police patrol in Ramadi, wounding two "
+        "policemen (Shafaq News, May 2 and 3, 2025)."
+    )
+    events = _events(tmp_path, bullet)
+    assert [e.sub_event_type for e in events] == ["Armed clash", "Remote explosive/landmine/IED"]
+    for event in events:
+        assert [(s.name, s.date.day if s.date else None) for s in event.sources] == [
+            ("Shafaq News", 2),
+            ("Shafaq News", 3),
+        ]

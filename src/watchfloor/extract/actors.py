@@ -38,6 +38,7 @@ _BY_ONLY = re.compile(r"\bby\s")
 _AGENT_NOUN = re.compile(
     r"(?:snipers?|gunmen|bombers?|attackers?|aircraft|warplanes?|jets|drones?)$"
 )
+_PARTICIPLE_BY = re.compile(r"ed\sby\s")
 _OF_AGENT = re.compile(r"\s(?:of|from)\s(?:the\s)?")
 REMOTE = "Explosions/Remote violence"
 _ORG_NAME = re.compile(
@@ -217,6 +218,9 @@ def assign_actors(
     if "reverse" in hit.trigger.flags:
         return _reverse(mentions, hit)
     passive = hit.passive or bool(_BY_AGENT.search(folded[max(0, hit.start - 12) : hit.start]))
+    if not passive and not any(not m.is_civilian for m in before):
+        # "an IED planted by ISIS in an SDF post": a participle with its agent, no subject
+        passive = bool(_PARTICIPLE_BY.match(folded, hit.end - 2))
     agent: Mention | None = None
     target: Mention | None = None
     if passive:
@@ -266,7 +270,10 @@ def assign_actors(
             (m for m in after if m.canonical != (agent.canonical if agent else "")), None
         )
         if target is None:
-            target = next((m for m in before if m is not agent and _differs(m, agent)), None)
+            inside = [m for m in before if m.start >= hit.start]  # "located ISIS hideouts"
+            target = next(
+                (m for m in inside + before if m is not agent and _differs(m, agent)), None
+            )
     if agent is not None and agent.is_civilian:
         agent = None
     if hit.trigger.event_type == "Battles" and not passive:

@@ -69,6 +69,12 @@ class Telling:
     infos: list[SentenceInfo] = field(default_factory=list)
     closed: bool = False
     types: set[str] = field(default_factory=set)
+    # earlier sentences of the block with event wording, not part of the telling
+    # ("The army carried out an operation in X. ... Seven hideouts were destroyed.")
+    context: list[SentenceInfo] = field(default_factory=list)
+    # the block's next closing citation when the telling has none of its own: a paragraph's
+    # one citation at its end sources every sentence of it
+    borrowed: list[Citation] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -88,7 +94,7 @@ class Telling:
         for info in self.infos:
             for citation in info.sent.citations:
                 seen.setdefault((citation.name, citation.date, citation.span), citation)
-        return list(seen.values())
+        return list(seen.values()) or list(self.borrowed)
 
     def add(self, info: SentenceInfo) -> None:
         self.infos.append(info)
@@ -121,7 +127,7 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
         if starts and (
             current is None or opens_new_incident(info, current.types, current.closed, rules)
         ):
-            current = Telling()
+            current = Telling(context=[p for p in pending if p.skip is None and p.hits])
             lead = [p for p in pending if not closes(p)]
             if lead and _DATE_LEAD.match(lead[-1].folded[lead[-1].body :]):
                 current.add(lead[-1])
@@ -140,7 +146,23 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
         else:
             pending.append(info)
             weak_lead = info if _weak_lead(info) else None
+    _borrow_citations(tellings, infos)
     return tellings
+
+
+def _borrow_citations(tellings: list[Telling], infos: Sequence[SentenceInfo]) -> None:
+    """Give a telling with no citation the next one closing a sentence of its block."""
+    for telling in tellings:
+        if any(info.sent.citations for info in telling.infos):
+            continue
+        last = telling.infos[-1].sent
+        for info in infos:
+            sent = info.sent
+            if sent.block_index != last.block_index or sent.span[0] < last.span[1]:
+                continue
+            if closes(info):
+                telling.borrowed = list(sent.citations)
+                break
 
 
 def _weak_lead(info: SentenceInfo) -> bool:
@@ -220,12 +242,18 @@ def build_candidate(
     location = find_location(text, rules, info.sent.section_path)
     country = location.country or context.country
     mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
-    roles = assign_actors(mentions, hit, info.folded, rules)
+    role_info, role_hit = _opening_hit(hits, hit, rules)
+    role_mentions = mentions
+    if role_info is not info:
+        role_mentions = find_mentions(role_info.sent.text[:4000], role_info.folded, rules, country)
+    roles = assign_actors(role_mentions, role_hit, role_info.folded, rules)
     actor1, unit, actor2 = roles.actor1, roles.actor1_unit, roles.actor2
     if actor1 is None or actor2 is None:
         actor1, unit, actor2 = _fill_from_telling(
-            telling, info, rules, country, actor1, unit, actor2
+            telling, role_info, rules, country, actor1, unit, actor2
         )
+    if actor1 is None:
+        actor1, unit = _actor_from_context(telling, rules, country, actor2)
     casualties = _casualties(text)
     claimed = claim_in_text(info.folded, mentions, rules)
     for other in telling.infos:
@@ -270,7 +298,8 @@ def build_candidate(
     )
     if _is_background(date, context.period):
         return None
-    provenance = _provenance(start, telling, info, hit, roles, location, casualties, date_span)
+    provenance = _provenance(start, telling, info, hit, location, casualties, date_span)
+    _roles_provenance(provenance, role_info, roles)
     sources = _sources(telling, context, item_source)
     return Candidate(
         telling=telling,
@@ -424,6 +453,41 @@ DEMOTED = 200  # a trigger in a support or circumstance context counts only when
 STATE_SUFFIXES = (" Armed Forces", " Police")
 
 
+def _actor_from_context(
+    telling: Telling, rules: Rules, country: str | None, actor2: str | None
+) -> tuple[str | None, str | None]:
+    """actor1 from the block's earlier event sentences when the telling names none: "The
+    Iraqi Army carried out an operation in X. ... Seven ISIS hideouts were destroyed"."""
+    for info in reversed(telling.context):
+        top = top_hit(info.hits)
+        if top is None or info in telling.infos:
+            continue
+        mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        roles = assign_actors(mentions, top, info.folded, rules)
+        if roles.actor1 is not None and roles.actor1 != actor2:
+            return roles.actor1, roles.actor1_unit
+    return None, None
+
+
+def _opening_hit(
+    hits: list[tuple[SentenceInfo, TriggerHit]], top: TriggerHit, rules: Rules
+) -> tuple[SentenceInfo, TriggerHit]:
+    """The hit whose sides are the event's: the top one, unless it is a response.
+
+    "HTS attacked army posts. The army repulsed the attack and counterattacked": the
+    response may be the stronger trigger, but the first wording of the same type names who
+    initiated the clash.
+    """
+    if "response" not in top.trigger.flags:
+        return next((info, hit) for info, hit in hits if hit is top)
+    for info, hit in hits:
+        if hit.trigger.sub_event_type == top.trigger.sub_event_type and _rank(info, hit, rules) == (
+            hit.trigger.priority
+        ):
+            return info, hit
+    return next((info, hit) for info, hit in hits if hit is top)
+
+
 def _rank(info: SentenceInfo, hit: TriggerHit, rules: Rules) -> int:
     """A trigger's weight in typing its telling: its priority, less when its context says
     it is not the event ("backed by Coalition helicopters", "escaped during a riot", "aimed
@@ -575,11 +639,22 @@ def _is_background(date: dt.date | None, period: tuple[dt.date, dt.date] | None)
     return date < period[0] - dt.timedelta(days=BACKGROUND_DAYS)
 
 
+_DAY_LIST = re.compile(r"\b\d{1,2} (?:and|&) \d{1,2},? \d{4}\b")
+
+
 def _sources(telling: Telling, context: Context, item_source: Source | None) -> tuple[Source, ...]:
+    """The citations closing the telling, one entry per source and date; two days listed
+    ("November 3 and 4, 2017") are two dates of the source, a range ("3-5") one."""
     seen: dict[tuple[str, dt.date | None], Source] = {}
+    text = context.document.text
     for citation in telling.citations:
         key = (citation.name, citation.date)
         seen.setdefault(key, Source(citation.name, citation.date))
+        start, end = citation.span
+        if citation.date_end is not None and _DAY_LIST.search(text, start, end):
+            seen.setdefault(
+                (citation.name, citation.date_end), Source(citation.name, citation.date_end)
+            )
     if not seen and item_source is not None:
         return (item_source,)
     if not seen and context.default_source is not None:
@@ -587,12 +662,19 @@ def _sources(telling: Telling, context: Context, item_source: Source | None) -> 
     return tuple(seen.values())
 
 
+def _roles_provenance(provenance: dict[str, Span], info: SentenceInfo, roles: object) -> None:
+    base = info.sent.span[0]
+    for name in ("actor1", "actor2"):
+        span = getattr(roles, f"{name}_span", None)
+        if span is not None:
+            provenance[name] = (base + span[0], base + span[1])
+
+
 def _provenance(
     text_start: int,
     telling: Telling,
     info: SentenceInfo,
     hit: TriggerHit,
-    roles: object,
     location: Location,
     casualties: object,
     date_span: Span | None,
@@ -602,10 +684,6 @@ def _provenance(
         "event_type": (base + hit.start, base + hit.end),
         "sub_event_type": (base + hit.start, base + hit.end),
     }
-    for name in ("actor1", "actor2"):
-        span = getattr(roles, f"{name}_span", None)
-        if span is not None:
-            provenance[name] = (base + span[0], base + span[1])
     if location.span is not None:
         provenance["location_text"] = (
             text_start + location.span[0],

@@ -50,6 +50,19 @@ _FRAME = re.compile(
     r"|^\W{0,4}according to [^,]{0,150},\s"
 )
 _ALSO = re.compile(r"\b(?:also|another|in the same (?:place|area|village))\b")
+_CARRY_ON = re.compile(
+    r"^[^.;]{0,80}?\b(?:then|ensuing|subsequently|thereafter|afterwards)\b"
+    r"|^after (?:several|a few|many|two|three|four|five|\d{1,2}) hours of"
+    r" (?:clashes|fighting|battle)"
+)
+"""Sequence wording early in a sentence that carries the incident before it on."""
+_RETELLING = re.compile(
+    r"^according to (?:a|an|another|one) (?:different|other|separate|second|later|further|earlier)"
+    r" (?:report|account|source|version|statement)\b"
+    r"|^(?:a|another) (?:different|separate|second|later) (?:report|account|source)"
+    r" (?:said|stated|put|gave|reported)\b"
+)
+"""An opener that tells an incident already told once more, as another source gave it."""
 CASUALTY_WORDS = re.compile(
     r"\b(?:killed|wounded|injured|dead|died|casualties|fatalities|killing|wounding|bodies)\b"
 )
@@ -213,6 +226,30 @@ def opens_new_incident(
     ):
         return True
     return False
+
+
+def continues_incident(info: SentenceInfo, rules: Rules) -> bool:
+    """Whether a sentence opening a paragraph carries on the incident told just before it.
+
+    "Three other gunmen then stormed the building", "In the ensuing clash, ..." carry on a
+    combined attack; a date opener ("On March 5, ...") or an another-incident opener does not.
+    """
+    body = info.folded[info.body :].lstrip(" \"'(-•▶►◆")
+    if _DATE_OPENER.match(body) or _WHEN_INDEFINITE.match(body):
+        return False
+    if rules.cue("new_incident").match(body):
+        return False
+    return bool(_CARRY_ON.match(body))
+
+
+def retells_incident(info: SentenceInfo) -> bool:
+    """Whether a sentence opens another source's telling of an incident already told.
+
+    "According to a different report, 15 villagers had been killed ..." gives other figures
+    for the same incident; it is no incident of its own.
+    """
+    body = info.folded[info.body :].lstrip(" \"'(-•▶►◆")
+    return bool(_RETELLING.match(body))
 
 
 def frame_length(body: str) -> int:

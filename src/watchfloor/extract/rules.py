@@ -37,7 +37,9 @@ CUE_KINDS = frozenset(
     }
 )
 ACTOR_KINDS = frozenset({"state", "nonstate", "civilian", "unknown"})
-TRIGGER_FLAGS = frozenset({"civilian_switch", "territory", "weak", "reverse", "air", "state"})
+TRIGGER_FLAGS = frozenset(
+    {"civilian_switch", "territory", "weak", "reverse", "air", "state", "response"}
+)
 CONTEXT_KINDS = frozenset({"support", "circumstance", "unachieved"})
 CONTEXT_CHARS = 80  # how far before or after a trigger its context is read
 
