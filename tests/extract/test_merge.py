@@ -186,3 +186,38 @@ def test_detect_analysis_and_counts_over_many_items_code_no_event(
     text: str, skip: str | None
 ) -> None:
     assert analyse_sentence(_sentence(text), Rules.load()).skip == skip
+
+
+APART = """Weekly Conflict Digest (May 6-12, 2024)
+
+Main developments in Iraq
+  • On May 7, 2024, the Iraqi army announced that it had retaken the town of Rutba (INA, May 7, 2024).
+  • The Iraqi army also announced that it had taken control of the Waleed border crossing, west of Rutba (INA, May 7, 2024).
+  • On May 8, 2024, Iraqi jets struck ISIS hideouts in the Hamrin Mountains (INA, May 8, 2024).
+  • On May 8, 2024, Iraqi jets again struck ISIS hideouts in the Hamrin Mountains, hitting a depot (INA, May 8, 2024).
+  • Iraqi forces clashed with ISIS operatives in the desert (Rudaw, May 9, 2024).
+  • Iraqi forces also clashed with ISIS operatives in an orchard (Shafaq News, May 10, 2024).
+"""
+
+
+def test_merge_keeps_apart_what_is_near_repeated_or_unplaced(tmp_path: Path) -> None:
+    """A place west of the town is not the town; "again" is another strike; two unplaced
+    clashes on different days with the same opponent are two incidents."""
+    events = _extract(tmp_path, APART).events
+    assert len(_with(events, "Waleed border crossing")) == 1
+    assert _with(events, "Waleed border crossing") != _with(events, "retaken the town of Rutba")
+    assert len([e for e in events if "Hamrin" in e.evidence]) == 2
+    assert len(_with(events, "in the desert")) == 1
+    assert _with(events, "in the desert") != _with(events, "in an orchard")
+
+
+def test_merge_markup_inside_a_trigger_phrase(tmp_path: Path) -> None:
+    """Bold markup that splits a phrase ("suicide **bomber") still types the event."""
+    text = APART.replace(
+        "  • On May 8, 2024, Iraqi jets struck",
+        "  • On May 9, 2024, an ISIS suicide **bomber** blew up a car at a checkpoint in "
+        "Tikrit (INA, May 9, 2024).\n  • On May 8, 2024, Iraqi jets struck",
+    )
+    events = _extract(tmp_path, text).events
+    (bomb,) = _with(events, "Tikrit")
+    assert bomb.sub_event_type == "Suicide bomb"

@@ -9,6 +9,8 @@ a new victim told with "also").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -108,6 +110,32 @@ def fold_text(text: str) -> str:
     return lowered
 
 
+_SPACE_RUN = re.compile(r"  +")
+
+
+def squeeze_spaces(folded: str) -> tuple[str, Callable[[int], int] | None]:
+    """``folded`` with runs of spaces cut to one, and a map from its offsets back.
+
+    Folded markup leaves runs of spaces inside phrases ("suicide **bomber" folds to
+    "suicide   bomber"); triggers are written with single spaces. None when nothing changed.
+    """
+    if "  " not in folded:
+        return folded, None
+    starts: list[int] = [0]  # squeezed offset where each stretch begins
+    shifts: list[int] = [0]  # what to add to a squeezed offset in that stretch
+    removed = 0
+    for run in _SPACE_RUN.finditer(folded):
+        removed += len(run.group()) - 1
+        starts.append(run.end() - removed)
+        shifts.append(removed)
+    squeezed = _SPACE_RUN.sub(" ", folded)
+
+    def back(offset: int) -> int:
+        return offset + shifts[bisect_right(starts, offset) - 1]
+
+    return squeezed, back
+
+
 def analyse_sentence(sent: Sentence, rules: Rules) -> SentenceInfo:
     """Find trigger wording and skip cues in one sentence."""
     text = sent.text[:MAX_SENTENCE]
@@ -122,20 +150,24 @@ def analyse_sentence(sent: Sentence, rules: Rules) -> SentenceInfo:
         return info
     lead = _SUBORDINATE_LEAD.match(folded, info.body)
     frame = info.body + frame_length(folded[info.body :])
-    for match in triggers.finditer(folded):
+    scan, back = squeeze_spaces(folded)
+    for match in triggers.finditer(scan):
         name = match.lastgroup
-        if (lead is not None and match.end() <= lead.end()) or match.end() <= frame:
+        start, end = match.span()
+        if back is not None:  # offsets in the squeezed text -> offsets in ``folded``
+            start, end = back(start), back(end - 1) + 1
+        if (lead is not None and end <= lead.end()) or end <= frame:
             continue
         if name is None:
             continue
         trigger = rules.triggers[int(name[1:])]
-        before = folded[max(0, match.start() - 40) : match.start()]
+        before = folded[max(0, start - 40) : start]
         passive = (
             bool(_PASSIVE_BEFORE.search(before))
             or match.group().startswith(("was ", "were ", "been "))
             or bool(_PASSIVE_INSIDE.search(match.group()))
         )
-        info.hits.append(TriggerHit(trigger, match.start(), match.end(), passive))
+        info.hits.append(TriggerHit(trigger, start, end, passive))
     if info.hits:
         info.hits = _outside_names(info.hits, text, rules)
     elif not CASUALTY_WORDS.search(folded):

@@ -168,11 +168,21 @@ def _same_incident(kept: Candidate, other: Candidate) -> bool:
         and kept.telling.infos[0].sent.block_index == other.telling.infos[0].sent.block_index
     ):
         return False
+    if not summary and (_repeats(kept) or _repeats(other)):
+        return False  # "the bombers again attacked ...": another strike, not a retelling
     if kept.sub_event_type in GROUP_TYPES and _same_group(kept, other):
         return _dates_agree(kept, other, strict=not summary)
     if not _dates_agree(kept, other, strict=not summary):
         return not summary and _undated_repeat(kept, other) and _named_place_agrees(kept, other)
     return _places_agree(kept, other, strict=not summary)
+
+
+_REPEAT = re.compile(r"\b(?:again|once again|once more|yet another|a second time|anew)\b")
+
+
+def _repeats(cand: Candidate) -> bool:
+    """Whether the telling says its incident repeats an earlier one ("attacked again")."""
+    return any(_REPEAT.search(info.folded) for info in cand.telling.infos[:1])
 
 
 def _named_within(a: Candidate, b: Candidate) -> bool:
@@ -241,13 +251,30 @@ def _dates_agree(a: Candidate, b: Candidate, *, strict: bool) -> bool:
 def _places_agree(a: Candidate, b: Candidate, *, strict: bool) -> bool:
     wa, wb = _place_words(a), _place_words(b)
     if not wa or not wb:
+        # with no place on one side only the same stated day ties two body tellings: the
+        # same opponent does not (a bulletin's state forces fight the same group all week)
         same_day = a.time_precision == 1 and b.time_precision == 1
-        same_target = a.actor2 is not None and a.actor2 == b.actor2
-        return not strict or (same_day and a.event_date == b.event_date) or same_target
+        return not strict or (same_day and a.event_date == b.event_date)
     if strict and (a.location.distance_km or b.location.distance_km):
         if a.location.distance_km != b.location.distance_km:
             return False
+    if strict and (_near_other(a, b) or _near_other(b, a)):
+        return False
     return bool(wa & wb) or _named_in(wa, b) or _named_in(wb, a)
+
+
+def _near_other(a: Candidate, b: Candidate) -> bool:
+    """Whether ``a`` happened near the place ``b`` happened at ("the X crossing, northwest of
+    al-Qa'im" against "al-Qa'im"): a place placed by another is not that other place."""
+    anchor, own, other = a.location.anchor, a.location.location_text, b.location.location_text
+    if not anchor or not own or not other:
+        return False
+    anchor_words = _words(anchor)
+    return anchor_words == _words(other) and not (_words(own) & _words(other))
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in _TOKEN.findall(name.lower()) if w not in _GENERIC}
 
 
 def _named_place_agrees(a: Candidate, b: Candidate) -> bool:

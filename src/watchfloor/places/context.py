@@ -18,6 +18,21 @@ from watchfloor.places.gazetteer import Gazetteer
 
 MAX_TEXT_CHARS = 2000
 MAX_NGRAM = 4
+_PARTS = re.compile(r"[-‘’'`]")
+_GENERIC = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday north south east west "
+    "northern southern eastern western central northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern capital centre center coast".split()
+)
+"""Words that are admin1 names somewhere (March ~ Mersch, Eastern) but in running text
+are a date or a direction: never read as an admin mention on their own."""
+_LEADS = _GENERIC | frozenset(
+    "in on at near of the and from to by for with into across outside inside around a an "
+    "wilayat greater upper lower rural western eastern northern southern".split()
+)
+"""Capitalised words that may stand before an admin name in running text; after any other
+capitalised word the name is the tail of a longer one ("Tal Afar" is no mention of Afar)."""
 _PROVINCE_RE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'’‘-]{1,20}\s){0,3}[A-Z][\w'’‘-]{1,20})\s(?:province|governorate|"
     r"Province|Governorate|countryside|Countryside)\b"
@@ -98,14 +113,30 @@ class AdminIndex:
         if key and key not in self._keys:
             self._keys[key] = _Mention(cc, code, 0)
 
-    def find(self, text: str) -> list[tuple[str, str | None]]:
-        """Return (country_code, admin1_code or None) for each admin name in ``text``."""
-        words = self.gazetteer.rules.fold(text[:MAX_TEXT_CHARS]).split()
+    def find(self, text: str, *, running: bool = True) -> list[tuple[str, str | None]]:
+        """Return (country_code, admin1_code or None) for each admin name in ``text``.
+
+        In ``running`` text (a sentence, a heading) a name must hold a capitalised word,
+        must not be a lone month or direction word ("in March", "the eastern
+        countryside") nor the tail of a longer name ("Tal Afar"); a bare name
+        (``running=False``) is read as it is.
+        """
+        words, proper, fresh = self._words(text[:MAX_TEXT_CHARS], running=running)
         found: list[tuple[str, str | None]] = []
+        articles = self.gazetteer.rules.articles
         i = 0
         while i < len(words):
             for size in range(min(MAX_NGRAM, len(words) - i), 0, -1):
-                key = self.gazetteer.rules.variant_key(" ".join(words[i : i + size]))
+                if size > 1 and words[i + size - 1] in articles:
+                    continue  # "al-Sham al-Khayr": the second "al" opens the next name
+                gram = " ".join(words[i : i + size])
+                if running and (
+                    not any(proper[i : i + size])
+                    or gram in _GENERIC
+                    or (not fresh[i] and proper[i - 1] and words[i - 1] not in _LEADS)
+                ):
+                    continue
+                key = self.gazetteer.rules.variant_key(gram)
                 mention = self._keys.get(key)
                 if mention is not None and len(key) > 2:
                     found.append((mention.country_code, mention.admin1_code))
@@ -114,6 +145,25 @@ class AdminIndex:
             else:
                 i += 1
         return found
+
+    def _words(self, text: str, *, running: bool) -> tuple[list[str], list[bool], list[bool]]:
+        """The folded words of ``text``; for each, whether its token is capitalised and
+        whether it starts the text or follows punctuation ("al-Sham – al-Khayr", "Hama,").
+
+        Tokens are folded one by one (folding truncates long input)."""
+        fold = self.gazetteer.rules.fold
+        words: list[str] = []
+        proper: list[bool] = []
+        fresh: list[bool] = []
+        after_break = True
+        for token in text.split():
+            capital = not running or any(part[:1].isupper() for part in _PARTS.split(token))
+            for n, word in enumerate(fold(token).split()):
+                words.append(word)
+                proper.append(capital)
+                fresh.append(after_break and n == 0)
+            after_break = not token[-1:].isalnum()
+        return words, proper, fresh
 
     def find_province(self, text: str) -> tuple[str, str] | None:
         """Return the admin1 of an explicit 'X province/governorate' phrase in ``text``."""
@@ -131,11 +181,14 @@ def context_for_sentence(
     country: str | None = None,
     admin1: str | None = None,
     nearby: tuple[tuple[float, float], ...] = (),
+    heads: tuple[str, ...] = (),
 ) -> PlaceContext:
     """Build the context of a place named in ``sent``.
 
     Explicit ``country``/``admin1`` (from extraction) win; then an 'X province' phrase
-    in the sentence; then the deepest section heading naming a country or province.
+    in the sentence; then the label lines opening its block (``heads``: "Wilayat
+    al-Sham – al-Khayr" above a claim), nearest first; then the deepest section heading
+    naming a country or province.
     """
     gazetteer = index.gazetteer
     mentioned = tuple(index.find(sent.text))
@@ -149,7 +202,7 @@ def context_for_sentence(
         if province and (cc is None or province[0] == cc):
             cc, a1_code = province
             source = source if source != "none" else "sentence"
-    for heading in reversed(sent.section_path):
+    for heading in (*reversed(heads), *reversed(sent.section_path)):
         if cc is not None and a1_code is not None:
             break
         for h_cc, h_code in index.find(heading):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from watchfloor.models import DocumentTree, Event, Sentence
@@ -11,6 +12,11 @@ from watchfloor.places.gazetteer import Gazetteer
 from watchfloor.places.resolver import ResolvedPlace, admin_index, resolve_event_place
 
 UNRESOLVED = "unresolved:"
+MAX_HEAD_CHARS = 100
+_LEAD_LABEL = re.compile(r"[*_]{0,3}([A-Z][^:.!?\n]{1,60}?)[*_]{0,3}:[*_]{0,3} ")
+MAX_SECTION_POINTS = 3
+"""A place with no resolved neighbour in its paragraph is judged by the last few of its
+section, else of its parent section (a bulletin section tells of one theatre)."""
 
 
 def find_sentence(event: Event, tree: DocumentTree) -> Sentence | None:
@@ -33,18 +39,29 @@ def geocode_events(
     geo_precision and geo_note filled from their place fields and sentence context.
 
     Unresolved names keep the smallest area the context gives; their ``geo_note``
-    starts with ``unresolved:``. Events with no place text are returned unchanged.
+    starts with ``unresolved:``. Events with no place text keep their fields, but take
+    the province a block label or heading names when they have none.
     """
     index = admin_index(gazetteer)
+    heads = block_heads(tree)
     resolved_in_block: dict[int, list[tuple[float, float]]] = {}
+    resolved_in_section: dict[tuple[str, ...], list[tuple[float, float]]] = {}
     out: list[Event] = []
     for event in events:
         sent = find_sentence(event, tree)
         block = sent.block_index if sent is not None else -1
+        sections = _section_keys(sent)
         nearby = tuple(resolved_in_block.get(block, ()))
+        for key in sections:
+            nearby = nearby or tuple(resolved_in_section.get(key, ())[-MAX_SECTION_POINTS:])
         if sent is not None:
             context = context_for_sentence(
-                sent, index, country=event.country, admin1=event.admin1, nearby=nearby
+                sent,
+                index,
+                country=event.country,
+                admin1=event.admin1,
+                nearby=nearby,
+                heads=heads.get(sent.block_index, ()),
             )
         else:
             context = PlaceContext(country=event.country, admin1=event.admin1, nearby=nearby)
@@ -57,12 +74,55 @@ def geocode_events(
             bearing=event.bearing,
         )
         if place is None:
-            out.append(event)
+            out.append(_with_context_region(event, context))
             continue
         if place.resolved and place.latitude is not None and place.longitude is not None:
             resolved_in_block.setdefault(block, []).append((place.latitude, place.longitude))
+            for key in sections:
+                resolved_in_section.setdefault(key, []).append((place.latitude, place.longitude))
         out.append(apply_place(event, place))
     return out
+
+
+def _section_keys(sent: Sentence | None) -> tuple[tuple[str, ...], ...]:
+    """The section and the parent section of ``sent`` (none at the top level)."""
+    if sent is None or not sent.section_path:
+        return ()
+    path = sent.section_path
+    return (path, path[:-1]) if len(path) > 1 else (path,)
+
+
+def block_heads(tree: DocumentTree) -> dict[int, tuple[str, ...]]:
+    """The short label lines opening each block ("Wilayat Sinai", "Diyala Province:").
+
+    A label is a line of at most ``MAX_HEAD_CHARS`` that does not end a sentence; the
+    labels of a block are those before its first real sentence, and the lead-in of that
+    sentence ("**Diyala province:** A squad attacked ...").
+    """
+    heads: dict[int, list[str]] = {}
+    done: set[int] = set()
+    for sent in tree.sentences:
+        block = sent.block_index
+        if block in done:
+            continue
+        text = sent.text.strip()
+        if text and len(text) <= MAX_HEAD_CHARS and text[-1] not in '.!?"”':
+            heads.setdefault(block, []).append(text)
+            continue
+        done.add(block)
+        label = _LEAD_LABEL.match(text)
+        if label is not None:
+            heads.setdefault(block, []).append(label.group(1))
+    return {block: tuple(lines) for block, lines in heads.items()}
+
+
+def _with_context_region(event: Event, context: PlaceContext) -> Event:
+    """An event with no place takes the province its heading or block label names."""
+    if event.admin1 is not None or context.admin1 is None or context.country is None:
+        return event
+    if event.country is not None and event.country != context.country:
+        return event
+    return dataclasses.replace(event, country=context.country, admin1=context.admin1)
 
 
 def apply_place(event: Event, place: ResolvedPlace) -> Event:

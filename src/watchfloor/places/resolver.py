@@ -74,7 +74,7 @@ def _make_ctx(gazetteer: Gazetteer, context: PlaceContext) -> _Ctx:
     cc = gazetteer.country_code(context.country) if context.country else None
     area = gazetteer.find_admin1(context.admin1, cc) if context.admin1 else None
     if context.admin1 and area is None:
-        for alias_cc, alias_code in admin_index(gazetteer).find(context.admin1):
+        for alias_cc, alias_code in admin_index(gazetteer).find(context.admin1, running=False):
             if alias_code and (cc is None or alias_cc == cc):
                 area = gazetteer.admin1_area(alias_cc, alias_code)
                 break
@@ -116,7 +116,9 @@ def _judge(cand: Candidate, ctx: _Ctx, radius_km: float) -> tuple[float | None, 
             score -= 0.1
     elif cand.match == "fuzzy" and not ctx.nearby and not ctx.mentioned:
         return None, f"{label}: fuzzy match without a province to confirm it"
-    if f"{cand.country_code}.{cand.admin1_code}" in ctx.mentioned:
+    elif cand.match == "fuzzy" and ctx.mentioned and _key(cand) not in ctx.mentioned:
+        return None, f"{label}: fuzzy match outside the provinces the sentence names"
+    if _key(cand) in ctx.mentioned:
         score += 0.15
     if ctx.nearby:
         near = min(haversine_km(cand.latitude, cand.longitude, a, b) for a, b in ctx.nearby)
@@ -124,6 +126,21 @@ def _judge(cand: Candidate, ctx: _Ctx, radius_km: float) -> tuple[float | None, 
             return None, f"{label}: fuzzy and {near:.0f} km from the paragraph's places"
         score += 0.2 if near < 50 else 0.1 if near < 150 else -0.1 if near > 400 else 0.0
     return score, label
+
+
+def _key(cand: Candidate) -> str:
+    return f"{cand.country_code}.{cand.admin1_code}"
+
+
+def _mentioned_area(
+    gazetteer: Gazetteer, context: PlaceContext, cc: str | None
+) -> AdminArea | None:
+    """The one province the sentence names (in the context's country), if it names one."""
+    codes = {(m_cc, code) for m_cc, code in context.mentioned if code and cc in (None, m_cc)}
+    if len(codes) != 1:
+        return None
+    m_cc, code = codes.pop()
+    return gazetteer.admin1_area(m_cc, code)
 
 
 def _pick(
@@ -157,7 +174,7 @@ def _pick(
 def _ctx_area_match(gazetteer: Gazetteer, name: str, ctx: _Ctx) -> AdminArea | None:
     """Return the admin1 or country that ``name`` names, if it names one."""
     index = admin_index(gazetteer)
-    found = index.find(name)
+    found = index.find(name, running=False)
     key = gazetteer.rules.fold(name).split()
     if not found or len(found) != 1 or len(key) > 4:
         return None
@@ -176,14 +193,28 @@ def _place(
     point: tuple[float, float] | None = None,
     phrase: PlacePhrase | None = None,
     area: AdminArea | None = None,
+    gazetteer: Gazetteer | None = None,
+    off_anchor: bool = False,
 ) -> ResolvedPlace:
+    """A resolved place at ``cand`` (or at ``point``, moved off it).
+
+    A point moved off its anchor lies in the province the context names (``area``) when it
+    falls inside that province's box; else, once outside the anchor's own province box, in
+    the province whose box holds it (nearest seat first); else in the anchor's. A place
+    somewhere off an anchor with no distance (``off_anchor``: "al-Safra, northeast of
+    Baghdad" under a Diyala heading) lies in the province the context names.
+    """
     lat, lon = point if point else (cand.latitude, cand.longitude)
     admin1, admin2 = cand.admin1, cand.admin2
-    if point and area is not None and area.name and area.code != cand.admin1_code:
-        # A point moved off its anchor lies in the province the context names when it falls
-        # inside that province's box; otherwise it keeps the anchor's.
-        if _bbox_distance(lat, lon, area) <= PLAIN_RADIUS_KM:
-            admin1, admin2 = area.name, None
+    other = area is not None and area.name and area.code != cand.admin1_code
+    if point and other and area is not None and _bbox_distance(lat, lon, area) <= PLAIN_RADIUS_KM:
+        admin1, admin2 = area.name, None
+    elif point and gazetteer is not None:
+        holder = _admin1_at(gazetteer, lat, lon, cand)
+        if holder is not None:
+            admin1, admin2 = holder.name, None
+    elif off_anchor and other and area is not None:
+        admin1, admin2 = area.name, None
     return ResolvedPlace(
         text=text,
         latitude=lat,
@@ -198,6 +229,29 @@ def _place(
         bearing=phrase.bearing if phrase else None,
         resolved=True,
         note=note,
+    )
+
+
+def _admin1_at(gazetteer: Gazetteer, lat: float, lon: float, anchor: Candidate) -> AdminArea | None:
+    """The province of a point moved off ``anchor``, once well outside the anchor's province
+    box: the province whose box holds it, nearest seat first."""
+    own = gazetteer.admin1_area(anchor.country_code, anchor.admin1_code)
+    if own is None or own.bbox is None or _bbox_distance(lat, lon, own) <= PLAIN_RADIUS_KM:
+        return None  # the boxes are those of the gazetteer's towns: smaller than the province
+    holders = [
+        area
+        for area in gazetteer.admin1_areas()
+        if area.country_code == anchor.country_code
+        and area.bbox is not None
+        and area.latitude is not None
+        and area.longitude is not None
+        and _bbox_distance(lat, lon, area) <= 0.0
+    ]
+    if not holders:
+        return None
+    return min(
+        holders,
+        key=lambda area: haversine_km(lat, lon, area.latitude or 0.0, area.longitude or 0.0),
     )
 
 
@@ -222,9 +276,11 @@ def _area_place(text: str, area: AdminArea, note: str, *, resolved: bool) -> Res
 def fallback_place(
     gazetteer: Gazetteer, text: str, context: PlaceContext, reason: str
 ) -> ResolvedPlace:
-    """Place an unresolved name at the smallest area the context gives (never a homonym)."""
+    """Place an unresolved name at the smallest area the context gives (never a homonym):
+    its province, else the one province its sentence names, else its country."""
     ctx = _make_ctx(gazetteer, context)
-    area = ctx.area or (gazetteer.country_area(ctx.cc) if ctx.cc else None)
+    area = ctx.area or _mentioned_area(gazetteer, context, ctx.cc)
+    area = area or (gazetteer.country_area(ctx.cc) if ctx.cc else None)
     if area is None:
         return ResolvedPlace(
             text, None, None, context.country, context.admin1, None, None, None,
@@ -266,7 +322,14 @@ def resolve_place(text: str, *, gazetteer: Gazetteer, context: PlaceContext) -> 
         point = destination(cand.latitude, cand.longitude, phrase.distance_km, phrase.bearing)
         note = f"offset {phrase.distance_km:g} km {phrase.bearing} of anchor; {pick.note}"
         return _place(
-            text, cand, int(GeoPrecision.POINT), note, point=point, phrase=phrase, area=ctx.area
+            text,
+            cand,
+            int(GeoPrecision.POINT),
+            note,
+            point=point,
+            phrase=phrase,
+            area=ctx.area,
+            gazetteer=gazetteer,
         )
     if kind == "plain":
         return _place(text, cand, int(GeoPrecision.POINT), f"name; {pick.note}", phrase=phrase)
@@ -349,7 +412,16 @@ def resolve_event_place(
         point = destination(cand.latitude, cand.longitude, distance_km, bearing)
         note = f"offset {distance_km:g} km {bearing} of anchor; {anchor_pick.note}"
         return _place(
-            text, cand, int(GeoPrecision.POINT), note, point=point, phrase=phrase, area=ctx.area
+            text,
+            cand,
+            int(GeoPrecision.POINT),
+            note,
+            point=point,
+            phrase=phrase,
+            area=ctx.area,
+            gazetteer=gazetteer,
         )
     note = f"anchor without distance and bearing; {anchor_pick.note}"
-    return _place(text, cand, int(GeoPrecision.NEAR), note, phrase=phrase)
+    return _place(
+        text, cand, int(GeoPrecision.NEAR), note, phrase=phrase, area=ctx.area, off_anchor=True
+    )
