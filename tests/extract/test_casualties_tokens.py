@@ -6,8 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from watchfloor.extract.casualties import load_casualty_words, parse_casualties
-from watchfloor.extract.numbers import TokenOffsets, find_quantities, token_texts, tokenize
+from watchfloor.extract.casualties import (
+    Casualties,
+    _visible_tokens,
+    load_casualty_words,
+    parse_casualties,
+)
+from watchfloor.extract.numbers import (
+    _TOKEN_RE,
+    TokenOffsets,
+    find_quantities,
+    load_number_words,
+    quantities_of,
+    token_texts,
+    tokenize,
+)
 
 AWKWARD = [
     "Gunmen killed\tfour\u00a0policemen and\u2003two guards 🙂 at a checkpoint.",
@@ -102,3 +115,57 @@ def test_quantities_skip_to_number_openers() -> None:
         (30, "exact", "at least", 11, 14),
         (0, "zero", None, 16, 17),
     ]
+
+
+def test_qualifier_lengths_list_the_longest_first() -> None:
+    words = load_number_words()
+    assert words.qualifier_lengths["at"] == (2,)  # "at least", "at most"
+    assert set(words.qualifier_lengths) == words.qualifier_starts
+    for first, lengths in words.qualifier_lengths.items():
+        assert list(lengths) == sorted(lengths, reverse=True)
+        assert {len(p) for p in words.qualifiers if p[0] == first} == set(lengths)
+
+
+def test_quantities_qualifiers_and_number_words_after_the_first_token() -> None:
+    tokens = tokenize(
+        "Police said no fewer than twenty-two and up to 40 were hurt, an estimated 9 more"
+    )
+    found = [(q.value, q.qualifier, q.first, q.last) for q in find_quantities(tokens)]
+    assert found == [
+        (22, "at least", 2, 7),
+        (40, "up to", 9, 11),
+        (9, "about", 15, 17),  # "an estimated": the two-word qualifier
+    ]
+
+
+def test_quantities_need_one_lower_form_per_token() -> None:
+    with pytest.raises(ValueError):
+        quantities_of(["two", "men"], ["two"])
+
+
+def test_visible_tokens_reuse_the_given_lower_forms() -> None:
+    texts = token_texts('Two "Soldiers" (and One Guard) were Killed')
+    lowers = [t.lower() for t in texts]
+    visible = _visible_tokens(texts, lowers)
+    assert visible == _visible_tokens(texts)
+    assert visible.texts == ["Two", "Soldiers", "were", "Killed"]
+    assert visible.lowers == ["two", "soldiers", "were", "killed"]
+    assert list(visible.index) == [0, 2, 9, 10]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 1,200.5 people_x in al-Qaim's market at 10:30; don't.",
+        "A__b 12.3.4 o'clock ''x' 9a b9 " * 3,
+        "tabs\tand\nnew lines\r\n\x0b\x0c (brackets) [more] {curly} ~!@#$%^&*",
+    ],
+)
+def test_ascii_tokens_match_the_unicode_pattern(text: str) -> None:
+    assert text.isascii()
+    assert token_texts(text) == _TOKEN_RE.findall(text)
+
+
+def test_casualties_phrase_start_without_a_phrase_reads_nothing() -> None:
+    # "lost" opens "lost their lives" only; "claimed" opens "claimed the lives of" only
+    assert parse_casualties("Two units lost ground and 40 men claimed the village.") == Casualties()

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from watchfloor.extract import Rules
 from watchfloor.extract.detect import fold_text
-from watchfloor.extract.prefilter import Alternation, Scanner, needed_literals, split_branches
+from watchfloor.extract.prefilter import (
+    Alternation,
+    Scanner,
+    may_match,
+    needed_literals,
+    pattern_literals,
+    split_branches,
+)
 from watchfloor.ingest import read_file
 from watchfloor.segment import segment_document
 
@@ -100,6 +108,8 @@ CASED_TEXTS = [
     "xISIS-linked cells, ISIS's men, 'ISIS' and al-Qaeda in the Islamic Maghreb (AQIM) met.",
     "ÉLITE units of the Syrian Arab Army shelled Daraa – the IRGC-backed militia withdrew.",
     "The ıSIS spelling, the ſdf spelling and a KELVIN sign \u212a: none is a plain letter.",
+    "ÉLITE ISIS cells near Ḥasakah and Qamishlī; the SDF and Şam units in DEİR ez-Zor.",
+    "Élite units of the Islamic State hit al-Ḥasakah, idlib and HTS posts near Dérik.",
     "Baghdad, NINEVEH, al-anbar province and deir ez-zor were named in the report.",
     "On May 3 and June 4, 2024, and again xMay 5 and (March 9th), raids were reported.",
     "",
@@ -130,5 +140,51 @@ def test_prefilter_lower_safe() -> None:
 
     assert lower_safe("Plain ASCII, Upper And lower")
     assert lower_safe("dashes – and bullets • and Arabic \u0627\u0644")
-    assert not lower_safe("Élite")
-    assert not lower_safe("dotless ı")
+    assert lower_safe("Élite forces in Ḥasakah and Şam")  # each lowers to one non-ASCII letter
+    assert not lower_safe("dotless ı")  # re.IGNORECASE matches it to "i"
+    assert not lower_safe("long ſ and the Kelvin sign \u212a")  # folded onto "s" and "k"
+    assert not lower_safe("İdlib")  # lowers to two characters
+
+
+def test_prefilter_subsets_are_shared_between_word_sets() -> None:
+    """Texts whose words keep the same alternatives get one subset, in the parts' order."""
+    alternation = Alternation(["(?P<a>raid)", "(?P<b>shell(?:ed|ing))", "(?P<c>raided)", "x?"])
+    first = alternation.for_text("they raided the post")
+    again = alternation.for_text("a raid, then they raided it")  # words found: raid, raided
+    assert first is again  # both keep the "raid" and "raided" alternatives
+    assert alternation.for_text("a raid at dawn") is not first  # only "raid" can match
+    assert alternation.for_text("the village was shelled") is not first
+    text = "shelling began after they raided it"
+    assert _all(alternation.for_text(text), text) == _all(alternation.full, text)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:backed|supported) by (?:the )?(?:[a-z'-]+ ){0,4}$",
+        r"^ ?(?:cover|backing)\b",
+        r"\bduring (?:an? |the )?(?:[a-z'-]+ )?$|\b(?:after|despite) (?:the )?$",
+        r"[a-z]+ed$",  # no literal: always searched
+    ],
+)
+def test_literal_gate_skips_only_texts_that_cannot_match(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    literals = pattern_literals(compiled)
+    texts = [
+        "troops backed by the coalition ",
+        "cover from the air",
+        "he escaped during a ",
+        "fighting resumed despite the ",
+        "nothing relevant here",
+        "",
+    ]
+    for text in texts:
+        if not may_match(literals, text):
+            assert compiled.search(text) is None, text
+
+
+def test_literal_gate_knows_nothing_under_folding_flags() -> None:
+    assert pattern_literals(re.compile("backed by", re.IGNORECASE)) is None
+    assert pattern_literals(re.compile("backed by")) == frozenset({"backed by"})
+    assert may_match(None, "anything")
+    assert not may_match(frozenset({"backed"}), "supported by")

@@ -171,3 +171,17 @@ def test_extract_typing_sources_listed_days_and_shared_citation(tmp_path: Path) 
             ("Shafaq News", 2),
             ("Shafaq News", 3),
         ]
+
+
+def test_extract_typing_lead_in_names_place_and_doer(tmp_path: Path) -> None:
+    """A sentence leading into the telling names the place and the force the telling
+    refers to only as "they" and "the field"."""
+    bullet = (
+        "Fighting goes on between the Syrian army and ISIS around the Shaer gas field, "
+        "northwest of Palmyra. This week they took control of an area 4 km east of the field "
+        "(SANA, May 6, 2025)."
+    )
+    event = _one(tmp_path, bullet)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 == "Syrian Arab Army"
+    assert event.location_text is not None and "Shaer" in event.location_text

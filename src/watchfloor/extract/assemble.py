@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from watchfloor.extract.actors import (
     CIVILIANS,
@@ -75,6 +75,8 @@ class Telling:
     # the block's next closing citation when the telling has none of its own: a paragraph's
     # one citation at its end sources every sentence of it
     borrowed: list[Citation] = field(default_factory=list)
+    # the block's sentences just before the telling, after the last citation closing one
+    lead_in: list[SentenceInfo] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -127,7 +129,10 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
         if starts and (
             current is None or opens_new_incident(info, current.types, current.closed, rules)
         ):
-            current = Telling(context=[p for p in pending if p.skip is None and p.hits])
+            current = Telling(
+                context=[p for p in pending if p.skip is None and p.hits],
+                lead_in=_since_last_citation(pending),
+            )
             lead = [p for p in pending if not closes(p)]
             if lead and _DATE_LEAD.match(lead[-1].folded[lead[-1].body :]):
                 current.add(lead[-1])
@@ -163,6 +168,13 @@ def _borrow_citations(tellings: list[Telling], infos: Sequence[SentenceInfo]) ->
             if closes(info):
                 telling.borrowed = list(sent.citations)
                 break
+
+
+def _since_last_citation(pending: list[SentenceInfo]) -> list[SentenceInfo]:
+    for index in range(len(pending) - 1, -1, -1):
+        if closes(pending[index]):
+            return pending[index + 1 :]
+    return list(pending)
 
 
 def _weak_lead(info: SentenceInfo) -> bool:
@@ -240,6 +252,8 @@ def build_candidate(
     start, labels, header_date = _leading_labels(telling, document.text, rules)
     text = document.text[start : telling.end]
     location = find_location(text, rules, info.sent.section_path)
+    if location.location_text is None and telling.lead_in:
+        location = _lead_in_location(telling, document.text, start, rules) or location
     country = location.country or context.country
     mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
     role_info, role_hit = _opening_hit(hits, hit, rules)
@@ -254,6 +268,8 @@ def build_candidate(
         )
     if actor1 is None:
         actor1, unit = _actor_from_context(telling, rules, country, actor2)
+    if actor1 is None and _PRONOUN_AGENT.search(info.folded, 0, hit.start):
+        actor1, unit = _named_before(telling, rules, country, actor2)
     casualties = _casualties(text)
     claimed = claim_in_text(info.folded, mentions, rules)
     for other in telling.infos:
@@ -451,6 +467,36 @@ def _fill_from_telling(
 
 DEMOTED = 200  # a trigger in a support or circumstance context counts only when alone
 STATE_SUFFIXES = (" Armed Forces", " Police")
+
+
+_PRONOUN_AGENT = re.compile(r"\b(?:they|it|its forces|their forces|these forces|the forces)\b")
+
+
+def _named_before(
+    telling: Telling, rules: Rules, country: str | None, actor2: str | None
+) -> tuple[str | None, str | None]:
+    """The force last named in the sentences leading into a telling whose doer is a pronoun:
+    "The Syrian forces keep clearing the desert. This week, they took over X"."""
+    for info in reversed(telling.lead_in):
+        mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        named = [m for m in mentions if not m.is_civilian and m.canonical != actor2]
+        if named:
+            return named[0].canonical, named[0].unit
+    return None, None
+
+
+def _lead_in_location(telling: Telling, doc_text: str, start: int, rules: Rules) -> Location | None:
+    """The place the sentences leading into a telling name when the telling names none:
+    "Fighting goes on near the X oil field. The army took an area 3 km north of it"."""
+    first = telling.lead_in[0].sent
+    lead_start = first.span[0]
+    found = find_location(doc_text[lead_start:start], rules, first.section_path)
+    if found.location_text is None:
+        return None
+    span = found.span
+    if span is not None:  # relative to the telling's text, as provenance expects
+        span = (span[0] + lead_start - start, span[1] + lead_start - start)
+    return replace(found, span=span)
 
 
 def _actor_from_context(

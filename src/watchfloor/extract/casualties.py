@@ -27,7 +27,7 @@ scan is bounded, so hostile text costs linear time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
@@ -139,7 +139,7 @@ class _Candidate:
     kind: str  # exact, vague, zero
     qualifier: str | None
     word: str  # the quantity word ("dozens") for vague figures
-    span: tuple[int, int]
+    span: tuple[int, int]  # first and last visible token (``_Reader.chars`` gives offsets)
 
 
 def _noun_in(word: str, nouns: frozenset[str]) -> bool:
@@ -211,8 +211,11 @@ class _Visible:
     index: Sequence[int]
 
 
-def _visible_tokens(texts: list[str]) -> _Visible:
-    """Tokens outside balanced parentheses/brackets, without quotes and emphasis marks."""
+def _visible_tokens(texts: list[str], lowers: list[str] | None = None) -> _Visible:
+    """Tokens outside balanced parentheses/brackets, without quotes and emphasis marks.
+
+    ``lowers``, when given, are the lower-case forms of ``texts`` (computed once by the caller).
+    """
     n = len(texts)
     hidden: list[tuple[int, int]] = []  # outermost bracketed ranges, in order
     stack: list[int] = []
@@ -224,8 +227,10 @@ def _visible_tokens(texts: list[str]) -> _Visible:
             if not stack:
                 hidden.append((opened, index + 1))
     drop = not _DROP.isdisjoint(texts)
+    if lowers is None:
+        lowers = list(map(str.lower, texts))
     if not hidden and not drop:
-        return _Visible(texts, list(map(str.lower, texts)), range(n))
+        return _Visible(texts, lowers, range(n))
     keep: list[int] = []
     pos = 0
     for opened, closed in hidden:
@@ -234,8 +239,7 @@ def _visible_tokens(texts: list[str]) -> _Visible:
     keep.extend(range(pos, n))
     if drop:
         keep = [i for i in keep if texts[i] not in _DROP]
-    kept = list(map(texts.__getitem__, keep))
-    return _Visible(kept, list(map(str.lower, kept)), keep)
+    return _Visible(list(map(texts.__getitem__, keep)), list(map(lowers.__getitem__, keep)), keep)
 
 
 class _Reader:
@@ -247,14 +251,21 @@ class _Reader:
         self.lowers = visible.lowers
         self.index = visible.index
         self.words = words
+        self.verb_at: dict[int, int] = {}  # token index of any casualty word -> phrase end
+        self.quantities: list[Quantity] = []
+        self.by_first: dict[int, Quantity] = {}
+        self.by_last: dict[int, Quantity] = {}
+        self.first_count_end = len(self.lowers)
+        self._victim: dict[str, bool] = {}
+        self._blocker: dict[str, bool] = {}
+
+    def read_quantities(self) -> None:
+        """Read every count of the text (done once the text is known to hold a phrase)."""
         self.quantities = quantities_of(self.texts, self.lowers, load_number_words())
         self.by_first = {q.first: q for q in self.quantities}
         self.by_last = {q.last: q for q in self.quantities}
-        self.verb_at: dict[int, int] = {}  # token index of any casualty word -> phrase end
         counts = [q.last for q in self.quantities if q.kind in ("exact", "single")]
         self.first_count_end = min(counts) if counts else len(self.lowers)
-        self._victim: dict[str, bool] = {}
-        self._blocker: dict[str, bool] = {}
 
     def is_victim(self, word: str) -> bool:
         known = self._victim.get(word)
@@ -369,7 +380,7 @@ class _Reader:
                 return None  # "killing her husband", "her two sons": a noun phrase
             if after == "and" and nxt + 1 not in self.verb_at:
                 return None  # "killing him and his son": more than one
-        return _Candidate(category, 1, "exact", None, "", self._chars((start, start)))
+        return _Candidate(category, 1, "exact", None, "", (start, start))
 
     def antecedent(self, first: int, category: str) -> _Candidate | None:
         """ "captured two Christians ... and beheaded them": the counted object before."""
@@ -518,23 +529,28 @@ class _Reader:
     def _one(self, category: str, singular: bool, span: tuple[int, int]) -> _Candidate | None:
         if not singular:
             return None
-        return _Candidate(category, 1, "exact", None, "", self._chars(span))
+        return _Candidate(category, 1, "exact", None, "", span)
 
     def _candidate(
         self, category: str, q: Quantity, total: int, span: tuple[int, int]
     ) -> _Candidate:
         word = self.lowers[q.last] if q.kind == "vague" else ""
         kind = "exact" if q.kind == "single" else q.kind
-        return _Candidate(category, total, kind, q.qualifier, word, self._chars(span))
+        return _Candidate(category, total, kind, q.qualifier, word, span)
 
-    def _chars(self, span: tuple[int, int]) -> tuple[int, int]:
+    def chars(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Character offsets of a token span (only the chosen figures' spans are needed)."""
         first, last = span
         last = min(max(last, first), len(self.lowers) - 1)
         return self.offsets.start(self.index[first]), self.offsets.end(self.index[last])
 
     def candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
-        for first, end, category, voice in self.verb_phrases():
+        phrases = self.verb_phrases()
+        if not phrases:
+            return found  # no casualty phrase: the counts do not matter
+        self.read_quantities()
+        for first, end, category, voice in phrases:
             candidate: _Candidate | None = None
             if self._executes_them(first, end):
                 candidate = self.antecedent(first, category)
@@ -571,7 +587,9 @@ class _Reader:
         return q is not None and q.last + 1 in self.verb_at
 
 
-def _combine(candidates: Sequence[_Candidate]) -> Casualties:
+def _combine(
+    candidates: Sequence[_Candidate], chars: Callable[[tuple[int, int]], tuple[int, int]]
+) -> Casualties:
     chosen: dict[str, _Candidate] = {}
     for candidate in candidates:
         if candidate.kind != "zero" and candidate.category not in chosen:
@@ -592,7 +610,7 @@ def _combine(candidates: Sequence[_Candidate]) -> Casualties:
         picked = chosen.get(category)
         if picked is not None:
             figures[name] = None if picked.kind == "vague" else picked.value
-            spans[name] = picked.span
+            spans[name] = chars(picked.span)
     qualifier: str | None = None
     for category in ("killed", "joint", "wounded"):
         picked = chosen.get(category)
@@ -625,7 +643,8 @@ def parse_casualties(text: str, *, words: CasualtyWords | None = None) -> Casual
         if not any(needle in lowered for needle in words.verb_needles):
             return Casualties()  # no casualty word at all: nothing to read
     texts = token_texts(text)
-    if words.verb_starts.isdisjoint(map(str.lower, texts)):
+    lowers = list(map(str.lower, texts))
+    if words.verb_starts.isdisjoint(lowers):
         return Casualties()
-    reader = _Reader(TokenOffsets(text, texts), _visible_tokens(texts), words)
-    return _combine(reader.candidates())
+    reader = _Reader(TokenOffsets(text, texts), _visible_tokens(texts, lowers), words)
+    return _combine(reader.candidates(), reader.chars)

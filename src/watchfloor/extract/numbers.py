@@ -24,6 +24,11 @@ MAX_DIGITS = 12
 """A run of more digits is an identifier or noise, never a count."""
 
 _TOKEN_RE = re.compile(r"\d{1,40}(?:[.,]\d{1,40}){0,10}|[^\W\d_]{1,60}(?:['’][^\W\d_]{1,20})?|\S")
+_ASCII_TOKEN_RE = re.compile(
+    r"[0-9]{1,40}(?:[.,][0-9]{1,40}){0,10}|[A-Za-z]{1,60}(?:'[A-Za-z]{1,20})?|\S"
+)
+r"""``_TOKEN_RE`` for ASCII text, where ``\d`` is ``[0-9]``, ``[^\W\d_]`` is ``[A-Za-z]`` and
+"’" cannot occur: the same tokens, found about twice as fast (speed only)."""
 _GROUPED_RE = re.compile(r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,6})?")
 
 
@@ -74,6 +79,8 @@ class NumberWords:
     months: dict[str, int]
     qualifier_starts: frozenset[str] = field(init=False)
     """First words of the qualifiers: a token not here opens no qualifier."""
+    qualifier_lengths: dict[str, tuple[int, ...]] = field(init=False)
+    """For each first word, the lengths of the qualifiers it opens, longest first."""
     number_starts: frozenset[str] = field(init=False)
     """Words a number can start with (besides digits): a token not here opens no number."""
     openers: frozenset[str] = field(init=False)
@@ -82,6 +89,15 @@ class NumberWords:
     def __post_init__(self) -> None:
         starts = {phrase[0] for phrase in self.qualifiers if phrase}
         object.__setattr__(self, "qualifier_starts", frozenset(starts))
+        lengths: dict[str, set[int]] = {}
+        for phrase in self.qualifiers:
+            if phrase:
+                lengths.setdefault(phrase[0], set()).add(len(phrase))
+        object.__setattr__(
+            self,
+            "qualifier_lengths",
+            {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()},
+        )
         number_starts = {"a", "an", "one", *self.units, *self.tens, *self.vague}
         number_starts.update(self.zero, self.single)
         object.__setattr__(self, "number_starts", frozenset(number_starts))
@@ -189,7 +205,7 @@ def tokenize(text: str) -> list[Token]:
 
 def token_texts(text: str) -> list[str]:
     """The strings of :func:`tokenize`'s tokens, without offsets (one C-level scan)."""
-    return _TOKEN_RE.findall(text)
+    return (_ASCII_TOKEN_RE if text.isascii() else _TOKEN_RE).findall(text)
 
 
 class TokenOffsets:
@@ -238,12 +254,13 @@ def digits_value(text: str) -> float | None:
 
 def _match_phrase(lowers: Sequence[str], i: int, words: NumberWords) -> int:
     """Length in tokens of the longest qualifier starting at ``i`` (0 if none)."""
-    if lowers[i] not in words.qualifier_starts:
+    lengths = words.qualifier_lengths.get(lowers[i])
+    if lengths is None:
         return 0
     phrases = words.qualifiers
     n = len(lowers)
-    for length in (3, 2, 1):
-        if i + length <= n and tuple(lowers[i : i + length]) in phrases:
+    for length in lengths:
+        if length <= 3 and i + length <= n and tuple(lowers[i : i + length]) in phrases:
             return length
     return 0
 
@@ -311,9 +328,10 @@ def _read_number(
                 return found[0], "exact", found[1]
         if nxt in words.exact:
             return words.exact[nxt], "exact", i + 1
-    read = _read_words(lowers, i, words)
-    if read is not None:
-        return read[0], "exact", read[1]
+    if word in words.units or word in words.tens or i == 0:
+        read = _read_words(lowers, i, words)  # it reads nothing from any other word
+        if read is not None:
+            return read[0], "exact", read[1]
     if word in words.vague:
         return words.vague[word], "vague", i
     if word in words.zero:
@@ -376,11 +394,9 @@ def quantities_of(
     # the tokens that can open a qualifier or a number (and the first, see _read_words); the
     # tokens between them are never looked at
     openers = words.openers
-    candidates = [
-        k
-        for k, (text, lower) in enumerate(zip(texts, lowers, strict=True))
-        if lower in openers or text[:1].isdigit()
-    ]
+    if len(texts) != n:
+        raise ValueError("texts and lowers differ in length")
+    candidates = [k for k, lower in enumerate(lowers) if lower in openers or lower[:1].isdigit()]
     if n and (not candidates or candidates[0] != 0):
         candidates.insert(0, 0)
     found: list[Quantity] = []

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from functools import reduce
+from itertools import repeat
+from operator import or_
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
@@ -33,6 +36,23 @@ def needed_literals(pattern: str) -> frozenset[str] | None:
     if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
         return None
     return _sequence(list(parsed))
+
+
+def pattern_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """``needed_literals`` of a compiled pattern; ``None`` (unknown) when its compile flags
+    fold case or allow comments, where a literal in the pattern text is not one in the text."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return needed_literals(pattern.pattern)
+
+
+def may_match(literals: frozenset[str] | None, text: str) -> bool:
+    """Whether a pattern needing one of ``literals`` can match ``text`` (``None``: maybe).
+
+    ``False`` only when ``text`` holds none of them: the pattern's search is then skipped
+    with the same result. Cheap: plain substring tests.
+    """
+    return literals is None or any(word in text for word in literals)
 
 
 def _sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
@@ -205,9 +225,10 @@ class Alternation:
         self._compiled = tuple(re.compile(part) for part in self.parts)
         self._needs = [needed_literals(part) for part in self.parts]
         self._always = frozenset(i for i, need in enumerate(self._needs) if need is None)
+        self._always_mask = sum(1 << i for i in self._always)
         self.words = {word for need in self._needs if need is not None for word in need}
         self._empty = any(_may_be_empty(part) for part in self.parts)
-        self._cache: dict[tuple[int, ...], Subset] = {}
+        self._cache: dict[int, Subset] = {}  # bit mask of the parts kept -> their subset
         self._by_words: dict[tuple[str, ...], Subset] = {}
         self.share(Scanner(self.words))
 
@@ -216,13 +237,12 @@ class Alternation:
         if not self.words <= scanner.words:
             raise ValueError("the scanner lacks words of this alternation")
         self._scanner = scanner
-        owners: dict[str, frozenset[int]] = {}
+        owners: dict[str, int] = {}  # a word found -> the parts needing it, as a bit mask
         for found in scanner.words:
-            parts = frozenset(
-                i
-                for i, need in enumerate(self._needs)
-                if need is not None and any(found.startswith(word) for word in need)
-            )
+            parts = 0
+            for i, need in enumerate(self._needs):
+                if need is not None and any(found.startswith(word) for word in need):
+                    parts |= 1 << i
             if parts:
                 owners[found] = parts
         self._owners = owners
@@ -244,18 +264,17 @@ class Alternation:
         return subset
 
     def _subset_for(self, words: tuple[str, ...]) -> Subset:
-        owners = self._owners
-        keep = self._always.union(*[owners[word] for word in words if word in owners])
-        key = tuple(sorted(keep))
-        subset = self._cache.get(key)
+        mask = reduce(or_, map(self._owners.get, words, repeat(0)), self._always_mask)
+        subset = self._cache.get(mask)
         if subset is None:
             if len(self._cache) >= MAX_CACHED:
                 self._cache.clear()
+            key = tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
             joined = None
             if self._empty:
                 joined = re.compile("|".join(self.parts[i] for i in key) or "(?!)")
             subset = Subset(tuple(self._compiled[i] for i in key), joined)
-            self._cache[key] = subset
+            self._cache[mask] = subset
         return subset
 
 
@@ -285,20 +304,36 @@ def _trie_node(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-_UNCASED: dict[str, bool] = {}
+_SAFE_CHARS: dict[str, bool] = {}
+_ASCII_LETTER = re.compile(r"(?i)[a-z]")
+_CLASSES = (re.compile(r"\w"), re.compile(r"\d"), re.compile(r"\s"))
 
 
 def lower_safe(text: str) -> bool:
-    """Whether ``text.lower()`` keeps every offset and matches a lower-case ASCII pattern
-    exactly where ``re.IGNORECASE`` does: no non-ASCII character of ``text`` has a case."""
+    r"""Whether ``text.lower()`` keeps every offset and matches a lower-case ASCII pattern
+    exactly where ``re.IGNORECASE`` does on ``text``.
+
+    True when each non-ASCII character lowers to one non-ASCII character ("É" -> "é",
+    "Ḥ" -> "ḥ"), is not folded onto an ASCII letter by ``re.IGNORECASE`` (dotless "ı", long
+    "ſ", the Kelvin sign) and keeps its ``\w``, ``\d`` and ``\s`` class when lowered: such a
+    character matches no ASCII letter either way, and every boundary stays where it was.
+    """
     if text.isascii():
         return True
     for char in set(text):
         if char > "\x7f":
-            safe = _UNCASED.get(char)
+            safe = _SAFE_CHARS.get(char)
             if safe is None:
-                safe = char.lower() == char and char.upper() == char and char.casefold() == char
-                _UNCASED[char] = safe
+                safe = _SAFE_CHARS[char] = _char_lower_safe(char)
             if not safe:
                 return False
     return True
+
+
+def _char_lower_safe(char: str) -> bool:
+    lower = char.lower()
+    if len(lower) != 1 or lower.isascii():
+        return False
+    if _ASCII_LETTER.match(char) or _ASCII_LETTER.match(lower):
+        return False
+    return all(bool(c.match(char)) == bool(c.match(lower)) for c in _CLASSES)

@@ -206,7 +206,11 @@ def extract_statistics(tree: DocumentTree) -> list[Statistic]:
         for cue, claimant in words.contexts.items():
             if cue in lowered:
                 context, context_key = claimant, key
-        cued = context is not None or any(_has(lowered, cue) for cue in words.cues)
+        cued = context is not None or (
+            # the substring test alone first: most sentences hold no cue at all
+            any(cue in lowered for cue in words.cues)
+            and any(_has(lowered, cue) for cue in words.cues)
+        )
         if not cued:
             continue
         for figure in _sentence_figures(sent, text, context, period, document.name, words):
@@ -247,7 +251,7 @@ def _sentence_figures(
     for q in quantities_of(texts, lowers):
         if q.kind != "exact" or q.blocked or q.value < MIN_VALUE:
             continue
-        if any(
+        if sent.citations and any(
             c.span[0] <= sent.span[0] + offsets.start(q.first) < c.span[1] for c in sent.citations
         ):
             continue
