@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+from typing import TypeVar
+
+import pytest
 
 from watchfloor.models import (
     BlockKind,
@@ -15,6 +22,8 @@ from watchfloor.models import (
     Sentence,
     Source,
 )
+
+T = TypeVar("T")
 
 
 def make_tree(
@@ -86,3 +95,34 @@ def actor_roles(text: str, country: str | None = None) -> tuple[str | None, str 
     assert hit is not None, text
     roles = assign_actors(find_mentions(text, fold_text(text), rules, country), hit, info.folded)
     return roles.actor1, roles.actor2
+
+
+class _Hung(Exception):
+    """Raised inside a call that ran past its hang guard."""
+
+
+def finishes(fn: Callable[..., T], *args: object, seconds: float = 30) -> T:
+    """``fn(*args)``, failing the test only if it has not returned after ``seconds``.
+
+    A hang guard, not a speed test (speed goes in benchmarks/): the limit is generous enough
+    that a slow, busy machine never hits it, while a regex that backtracks without end does.
+    Uses ``SIGALRM``, so it guards only on POSIX in the main thread; elsewhere it just calls.
+    """
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return fn(*args)
+
+    def _raise(signum: int, frame: FrameType | None) -> None:
+        raise _Hung
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn(*args)
+    except _Hung:
+        pytest.fail(f"{getattr(fn, '__name__', fn)!s} did not finish within {seconds} s")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)

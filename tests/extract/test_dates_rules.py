@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
+from functools import partial
 
 import pytest
+from factories import finishes
 
 from watchfloor.errors import DataFileError
 from watchfloor.extract.dates import parse_date_words, resolve_event_date
@@ -131,9 +132,7 @@ def test_dates_hostile_inputs_finish_quickly() -> None:
         "two days later " * 5_000,
     ]
     for text in hostile:
-        started = time.perf_counter()
-        resolve_event_date(text, citations=CITE, period=PERIOD)
-        assert time.perf_counter() - started < 2.0
+        finishes(partial(resolve_event_date, text, citations=CITE, period=PERIOD))
 
 
 def test_date_words_bad_base_names_the_line() -> None:

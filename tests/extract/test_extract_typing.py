@@ -86,6 +86,26 @@ def _one(tmp_path: Path, bullet: str) -> Event:
          "apostate army near Hawija, killing him (Amaq, May 7, 2025).", "Armed clash"),
         ("On May 7, 2025, the soldiers of the Caliphate captured a spy of the apostates near "
          "Baiji and carried out the ruling of God on him (Amaq, May 7, 2025).", "Attack"),
+        # a vehicle striking a device; a bomb that "went off"; a commander with an adjective
+        ("On May 2, 2025, an army bulldozer clearing a road near Rafah hit an IED. Two "
+         "soldiers were wounded (Sinai Foundation, May 2, 2025).",
+         "Remote explosive/landmine/IED"),
+        ("On May 3, 2025, a sticky bomb attached to a police car went off in Jalalabad, "
+         "killing a policeman (Pajhwok, May 3, 2025).", "Remote explosive/landmine/IED"),
+        ("On May 4, 2025, ISIS appointed a new military commander for the Badiya, known as "
+         "Abu Talha al-Shami (Furat Post, May 4, 2025).", "Change to group/activity"),
+        # a past killing in a relative clause is not this week's air strike
+        ("On May 4, 2025, ISIS named a new governor for Raqqa to replace the emir who was "
+         "killed in a Coalition airstrike in 2024 (Furat Post, May 4, 2025).",
+         "Change to group/activity"),
+        # the deed a detainee is wanted for is background to the arrest
+        ("On May 5, 2025, Iraqi police arrested an ISIS operative in Hawija who was wanted "
+         "for his part in the execution of civilians in 2015 (INA, May 5, 2025).", "Arrests"),
+        # women are civilians; a crowd has no target
+        ("On May 6, 2025, ISIS operatives abducted six women collecting firewood near Gwoza "
+         "(Premium Times, May 6, 2025).", "Abduction/forced disappearance"),
+        ("On May 7, 2025, hundreds of residents of Raqqa demonstrated against the SDF's "
+         "conscription campaign (North Press, May 7, 2025).", "Peaceful protest"),
     ],
 )  # fmt: skip
 def test_extract_typing_by_context(tmp_path: Path, bullet: str, sub_event_type: str) -> None:
@@ -128,6 +148,24 @@ def test_extract_typing_by_context(tmp_path: Path, bullet: str, sub_event_type: 
         ("On May 7, 2025, the Iraqi army carried out a military operation near Khanaqin, to "
          "hunt ISIS cells (INA, May 7, 2025). Five ISIS hideouts were destroyed during the "
          "operation (INA, May 7, 2025).", "Iraqi Army", "Islamic State"),
+        # "X killed six ISIS operatives in an exchange of fire": X did it
+        ("On May 2, 2025, Egyptian security forces killed six ISIS operatives in an exchange "
+         "of fire near Al-Arish (Ahram, May 2, 2025).", "Egyptian Armed Forces",
+         "Islamic State"),
+        # an adverbial opener ending in a group's name is no appositive
+        ("On May 3, 2025, after two days of fighting against ISIS, the Syrian army regained "
+         "control of the Dawwah hills near Al-Sukhnah (SANA, May 3, 2025).",
+         "Syrian Arab Army", "Islamic State"),
+        # the verb names the sides, not the instrument phrase after the target
+        ("On May 4, 2025, the soldiers of the Caliphate targeted a vehicle of the PKK "
+         "apostates with an explosive device near Al-Busayrah (Amaq, May 4, 2025).",
+         "Islamic State", "Syrian Democratic Forces"),
+        # a device attached to a vehicle: the vehicle's owner was hit
+        ("On May 5, 2025, a magnetic bomb attached to a Taliban vehicle went off in Kabul, "
+         "killing two Taliban fighters. ISIS claimed the attack (Amaq, May 5, 2025).",
+         "Islamic State", "Taliban"),
+        ("On May 6, 2025, US Africa Command carried out an airstrike against ISIS operatives "
+         "near Bosaso (AFRICOM, May 6, 2025).", "United States Armed Forces", "Islamic State"),
     ],
 )  # fmt: skip
 def test_extract_typing_sides(tmp_path: Path, bullet: str, actor1: str, actor2: str) -> None:
@@ -185,3 +223,39 @@ def test_extract_typing_lead_in_names_place_and_doer(tmp_path: Path) -> None:
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1 == "Syrian Arab Army"
     assert event.location_text is not None and "Shaer" in event.location_text
+
+
+def test_extract_typing_claims_denied_and_claimant_units(tmp_path: Path) -> None:
+    """A denial is no claim; a unit that claimed is actor1's unit; another group's own
+    statement that its fighters carried out the attack is its claim."""
+    denied = _one(
+        tmp_path,
+        "On May 2, 2025, a suicide bomber blew himself up at a PMF checkpoint near Tikrit. "
+        "ISIS has not claimed responsibility for the attack (Shafaq News, May 2, 2025).",
+    )
+    assert denied.claimed_by is None
+    unit = _one(
+        tmp_path,
+        "On May 3, 2025, an Egyptian army vehicle hit an IED near Bir al-Abd. ISIS's Sinai "
+        "Province claimed responsibility for the attack (Telegram, May 3, 2025).",
+    )
+    assert (unit.actor1, unit.actor1_unit, unit.actor2) == (
+        "Islamic State",
+        "Sinai Province",
+        "Egyptian Armed Forces",
+    )
+    other = _one(
+        tmp_path,
+        "On May 4, 2025, a car bomb exploded at an army base in Baidoa, killing nine soldiers. "
+        "Al-Shabaab said in a statement that its fighters had carried out the attack "
+        "(Garowe Online, May 4, 2025).",
+    )
+    assert other.claimed_by == "Al-Shabaab"
+
+
+def test_extract_typing_counts_since_a_date_are_no_event(tmp_path: Path) -> None:
+    bullet = (
+        "Since the beginning of 2025, the SDF has reported more than 140 ISIS attacks in the "
+        "Deir ez-Zor countryside (Hawar, May 6, 2025)."
+    )
+    assert _events(tmp_path, bullet) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from watchfloor.extract.locations import find_location
+from watchfloor.extract.locations import document_country, find_location
 from watchfloor.extract.rules import Rules
 
 
@@ -99,3 +99,85 @@ def test_locations_region_of_the_place_sentence_first(rules: Rules) -> None:
 def test_locations_distance_from_a_town_named_with_its_nationality(rules: Rules) -> None:
     found = find_location("A mine went off 12 km south of the Syrian town of Al-Tanf.", rules, ())
     assert (found.anchor, found.distance_km, found.bearing) == ("Al-Tanf", 12.0, "S")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "precision"),
+    [
+        (
+            "A bomber blew himself up at the southern entrance to the town of Al-Rashad.",
+            "Al-Rashad",
+            1,
+        ),
+        ("Gunmen fired on a checkpoint at the entrance of Kafr Nabl on Monday.", "Kafr Nabl", 1),
+        ("Jets struck a depot on the outskirts of Hawija.", "Hawija", 2),
+        ("Police arrested two suspects in eastern Kirkuk on Sunday.", "eastern Kirkuk", 2),
+        ("A sticky bomb went off in central Kabul.", "central Kabul", 2),
+        ("Hundreds of residents of Tal Afar protested against power cuts.", "Tal Afar", 1),
+    ],
+)
+def test_locations_entrances_parts_and_residents(
+    rules: Rules, sentence: str, place: str, precision: int
+) -> None:
+    found = find_location(sentence, rules, ())
+    assert (found.location_text, found.geo_precision) == (place, precision)
+
+
+def test_locations_part_of_a_region_is_no_place(rules: Rules) -> None:
+    found = find_location("Militants ambushed a patrol in eastern Syria.", rules, ())
+    assert (found.location_text, found.country) == (None, "Syria")
+
+
+def test_locations_part_of_a_known_town_gives_its_province(rules: Rules) -> None:
+    found = find_location("An officer was shot dead in western Baghdad.", rules, ())
+    assert (found.location_text, found.country, found.admin1) == (
+        "western Baghdad",
+        "Iraq",
+        "Baghdad",
+    )
+
+
+def test_locations_road_between_two_villages_is_the_first_near(rules: Rules) -> None:
+    text = "An IED hit a truck on the road between the villages of Al-Hamra and Tell Sabi."
+    found = find_location(text, rules, ())
+    assert (found.location_text, found.anchor, found.geo_precision) == ("Al-Hamra", "Tell Sabi", 2)
+
+
+def test_locations_possessive_names_the_district_and_its_town(rules: Rules) -> None:
+    text = "A car bomb exploded at a hotel in Kismayo's Farjano district on Friday."
+    found = find_location(text, rules, ())
+    assert (found.location_text, found.anchor, found.geo_precision) == ("Farjano", "Kismayo", 2)
+    assert (found.country, found.admin1) == ("Somalia", "Lower Juba")
+
+
+def test_locations_the_group_a_place_was_taken_from_is_no_place(rules: Rules) -> None:
+    text = "Government troops retook the village of Buq Aqable from al Shabaab on Monday."
+    found = find_location(text, rules, ())
+    assert found.location_text == "Buq Aqable"
+    assert find_location("Troops seized weapons from al Shabaab.", rules, ()).location_text is None
+
+
+def test_locations_a_town_names_no_country_against_its_heading(rules: Rules) -> None:
+    found = find_location("Fighters attacked a post in Mosul.", rules, ("Syria",))
+    assert (found.location_text, found.country, found.admin1) == ("Mosul", "Syria", None)
+
+
+@pytest.mark.parametrize(
+    ("head", "country"),
+    [
+        ("KISMAYO, June 3 (Desk) - Gunmen attacked", "Somalia"),
+        ("Blast in Maiduguri market kills traders", "Nigeria"),
+        ("ADEN, Yemen, May 2 - ", "Yemen"),
+        ("Weather report for the week", None),
+    ],
+)
+def test_locations_dateline_town_gives_the_document_country(
+    rules: Rules, head: str, country: str | None
+) -> None:
+    assert document_country(head, rules) == country
+
+
+def test_locations_place_taken_control_of_before_a_direction(rules: Rules) -> None:
+    text = "The army took control of the Tanf border crossing, south of Al-Hol, on Friday."
+    found = find_location(text, rules, ())
+    assert (found.location_text, found.anchor, found.bearing) == ("Tanf", "Al-Hol", "S")

@@ -207,3 +207,42 @@ def test_resolve_gold_geocoding_meets_targets(gold_dir: Path, gazetteer: Gazette
     assert report.with_coordinates > 0
     assert report.share_25km >= 0.90
     assert report.share_5km >= 0.75
+
+
+def test_resolve_fallback_takes_the_province_its_section_names(gazetteer: Gazetteer) -> None:
+    tree = _tree(
+        [
+            (("Mozambique",), "These are the raids reported in Niassa during the week."),
+            (("Mozambique",), "Insurgents burned houses near Xyzzyvillez on Friday."),
+        ]
+    )
+    evidence = tree.sentences[1].text
+    (event,) = geocode_events(
+        [_event(evidence, "Xyzzyvillez", country="Mozambique")], tree, gazetteer
+    )
+    assert (event.country, event.admin1, event.geo_precision) == ("Mozambique", "Niassa", 3)
+    assert event.geo_note is not None and event.geo_note.startswith("unresolved:")
+
+
+def test_resolve_fallback_without_a_section_province_keeps_the_country(
+    gazetteer: Gazetteer,
+) -> None:
+    tree = _tree(
+        [
+            (("Mozambique",), "Fighting was reported in Niassa and in Nampula this week."),
+            (("Mozambique",), "Insurgents burned houses near Xyzzyvillez on Friday."),
+        ]
+    )
+    evidence = tree.sentences[1].text
+    (event,) = geocode_events(
+        [_event(evidence, "Xyzzyvillez", country="Mozambique")], tree, gazetteer
+    )
+    assert (event.country, event.admin1) == ("Mozambique", None)
+
+
+def test_resolve_document_country_outranks_a_far_homonym(gazetteer: Gazetteer) -> None:
+    free = resolve_place("Tripoli", gazetteer=gazetteer, context=PlaceContext())
+    hinted = resolve_place(
+        "Tripoli", gazetteer=gazetteer, context=PlaceContext(document_country="Lebanon")
+    )
+    assert (free.country, hinted.country) == ("Libya", "Lebanon")

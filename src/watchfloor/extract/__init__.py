@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from watchfloor.extract.actors import UNIDENTIFIED_AIR, principal_actor
@@ -29,6 +30,7 @@ from watchfloor.extract.assemble import (
     group_tellings,
 )
 from watchfloor.extract.claims import claim_contexts
+from watchfloor.extract.dates import opens_with_relative
 from watchfloor.extract.detect import (
     SentenceInfo,
     analyse_sentence,
@@ -83,18 +85,15 @@ def extract_events(tree: DocumentTree, *, rules: Rules | None = None) -> Extract
     infos = [analyse_sentence(sent, rules) for sent in tree.sentences]
     context = _context(tree, rules, infos)
     candidates: list[Candidate] = []
-    previous: dt.date | None = None
-    block: int | None = None
+    days = _DayBook(_block_openers(tree.sentences))
     air: dict[tuple[str, ...], str] = {}  # the last named air force of each section
     for telling in group_tellings(infos, rules):
-        if telling.infos[0].sent.block_index != block:
-            block, previous = telling.infos[0].sent.block_index, None
-        cand = build_candidate(telling, context, rules, previous)
+        cand = build_candidate(telling, context, rules, days.previous_for(telling.infos[0].sent))
         if cand is not None:
             if cand.sub_event_type in AIR_CONTEXT_TYPES:
                 _air_context(cand, air, rules)
             candidates.append(cand)
-            previous = cand.event_date if cand.time_precision == 1 else previous
+            days.record(telling.infos[0].sent, cand)
     if context.news:
         candidates = fold_story(candidates, rules)
     merged = merge_candidates(candidates)
@@ -104,6 +103,55 @@ def extract_events(tree: DocumentTree, *, rules: Rules | None = None) -> Extract
         statistics=tuple(_statistics(tree)),
         uncoded=tuple(_uncoded(infos, merged)),
     )
+
+
+def _block_openers(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The index of each block's first sentence."""
+    seen: set[int] = set()
+    openers: set[int] = set()
+    for sent in sentences:
+        if sent.block_index not in seen:
+            seen.add(sent.block_index)
+            openers.add(sent.index)
+    return frozenset(openers)
+
+
+class _DayBook:
+    """The day-precise incident dates a telling's relative day phrase may count from.
+
+    Inside a block, ``previous`` is the last day-precise date of the block (a telling with no
+    date words continues it: "In addition, ..."). A block opening with a relative day phrase
+    ("The next day, ...") counts from the last day-precise incident of an earlier block in the
+    same section; any other new block starts with none, so that an undated bullet never takes
+    the date of the bullet before it.
+    """
+
+    __slots__ = ("_block", "_in_block", "_in_section", "_openers", "_section")
+
+    def __init__(self, openers: frozenset[int]) -> None:
+        self._openers = openers
+        self._block: int | None = None
+        self._section: tuple[str, ...] | None = None
+        self._in_block: dt.date | None = None
+        self._in_section: dt.date | None = None
+
+    def previous_for(self, sent: Sentence) -> dt.date | None:
+        """The ``previous`` date to resolve the telling opening with ``sent`` against."""
+        if sent.section_path != self._section:
+            self._section, self._in_section = sent.section_path, None
+        if sent.block_index != self._block:
+            self._block, self._in_block = sent.block_index, None
+            if sent.index in self._openers and opens_with_relative(sent.text):
+                self._in_block = self._in_section
+        return self._in_block
+
+    def record(self, sent: Sentence, cand: Candidate) -> None:
+        """Note the date of a coded telling opening with ``sent``."""
+        if cand.time_precision != 1 or cand.event_date is None:
+            return
+        self._in_block = cand.event_date
+        if not (sent.is_caption or sent.is_legend or sent.is_footnote or sent.in_summary):
+            self._in_section = cand.event_date
 
 
 def _air_context(cand: Candidate, air: dict[tuple[str, ...], str], rules: Rules) -> None:

@@ -20,8 +20,9 @@ UNIDENTIFIED = "Unidentified Armed Group"
 UNIDENTIFIED_AIR = "Unidentified Military Forces"
 LINK_CHARS = 40
 
-_VICTIM_GAP = re.compile(
-    r"\b(?:killed|wounded|injured|hurt|dead|fatalities|casualties|losses|victims)\b"
+_VICTIM_GAP = re.compile(  # "six soldiers were killed in the clashes": they suffered them
+    r"\b(?:(?:was|were|been|are|is|got) (?:[a-z]+ ){0,2}(?:killed|wounded|injured|hurt)"
+    r"|killed or wounded|dead|fatalities|casualties|losses|victims)\b"
 )
 _AMONG = re.compile(  # "fatalities among the SDF forces": the named side suffered them
     r"\b(?:fatalities|casualties|losses|deaths|dead|killed|wounded|injured) among (?:the )?$"
@@ -29,7 +30,8 @@ _AMONG = re.compile(  # "fatalities among the SDF forces": the named side suffer
 _PRONOUN_SUBJECT = re.compile(r"(?:it|they) ")  # "ISIS announced that it had killed ..."
 _BY_AGENT = re.compile(r"\bby (?:an? |the )?$")
 _LED_BY = re.compile(r",? ?(?:led|headed|commanded|spearheaded|dominated) by (?:the )?")
-_APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'-]{1,30} ){0,3}$")
+# "ISIS, a group hostile to the SDF, attacked": the words after the article describe
+_APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'-]{1,30} ){1,3}$")
 _BETWEEN = re.compile(r"\bbetween (?:the )?")
 _JOINER = re.compile(r"(?:\s[\w'-]{1,20}){0,2}\s(?:and|&)\s(?:the\s)?")
 _AGENT_AFTER = re.compile(r"\b(?:by|from)\s(?:the\s)?")  # "launched from Russian warships"
@@ -39,6 +41,9 @@ _AGENT_NOUN = re.compile(
     r"(?:snipers?|gunmen|bombers?|attackers?|aircraft|warplanes?|jets|drones?)$"
 )
 _PARTICIPLE_BY = re.compile(r"ed\sby\s")
+_CRAFT_FIRST = re.compile(
+    r"(?:aircraft|warplanes?|planes|jets|fighter jets|bombers|helicopters?|drones?)\b"
+)
 _OF_AGENT = re.compile(r"\s(?:of|from)\s(?:the\s)?")
 REMOTE = "Explosions/Remote violence"
 _ORG_NAME = re.compile(
@@ -217,6 +222,15 @@ def assign_actors(
     after = [m for m in mentions if m.start >= hit.end]
     if "reverse" in hit.trigger.flags:
         return _reverse(mentions, hit)
+    if "victim_subject" in hit.trigger.flags:
+        # "an army bulldozer hit an IED": the subject suffered it; the doer is not named
+        struck = _last([m for m in mentions if m.end <= hit.start], civilian_ok=True)
+        return ActorRoles(
+            actor1=None,
+            actor1_unit=None,
+            actor2=struck.canonical if struck else None,
+            actor2_span=(struck.start, struck.end) if struck else None,
+        )
     passive = hit.passive or bool(_BY_AGENT.search(folded[max(0, hit.start - 12) : hit.start]))
     if not passive and not any(not m.is_civilian for m in before):
         # "an IED planted by ISIS in an SDF post": a participle with its agent, no subject
@@ -238,7 +252,14 @@ def assign_actors(
             if _VICTIM_GAP.search(folded[m.end : hit.start])
             or _AMONG.search(folded[max(0, m.start - 40) : m.start])
         ]
-        actors = [m for m in before if not m.is_civilian and m not in victims]
+        # a mention inside the trigger ("a bomb attached to a Taliban vehicle went off",
+        # "killed six ISIS operatives") is what was hit, never the doer
+        craft = bool(_CRAFT_FIRST.match(folded, hit.start))  # "aircraft of X attacked"
+        actors = [
+            m
+            for m in before
+            if not m.is_civilian and m not in victims and (craft or m.start <= hit.start)
+        ]
         modifier = next(
             (
                 m

@@ -274,7 +274,10 @@ def build_candidate(
     claimed = claim_in_text(info.folded, mentions, rules)
     for other in telling.infos:
         if claimed is None and other is not info:
-            claimed = claim_in_text(other.folded, [], rules)
+            said = rules.cue_for("claim", other.folded).search(other.folded)
+            if said is not None:  # whose claim: the group named in that sentence
+                named = find_mentions(other.sent.text[:4000], other.folded, rules, country)
+                claimed = claim_in_text(other.folded, named, rules)
     claimed = (
         claimed
         or claim_from_sources(telling.citations, rules)
@@ -282,6 +285,8 @@ def build_candidate(
     )
     if actor1 is None:
         actor1, unit = _default_actor1(hit, telling, context, rules, claimed, country), None
+        if actor1 == claimed:  # "ISIS's Sinai Province claimed responsibility": its unit
+            unit = _claimant_unit(telling, rules, country, claimed)
     elif actor1 == UNIDENTIFIED:
         actor1 = unidentified(country)
     battle_words = any(h.trigger.event_type == "Battles" for i in typed for h in i.hits)
@@ -294,6 +299,8 @@ def build_candidate(
         actor1 = f"{CROWDS[event_type]} ({location.country})" if location.country else None
         actor1 = actor1 or CROWDS[event_type]
         unit = None
+        if actor2 == CIVILIANS:
+            actor2 = None  # the crowd is the civilians; what it protests against is no side
     elif sub_event_type == "Change to group/activity" and (
         actor1.startswith(UNIDENTIFIED) or actor1 in (claimed, context.principal)
     ):
@@ -488,6 +495,8 @@ def _named_before(
 def _lead_in_location(telling: Telling, doc_text: str, start: int, rules: Rules) -> Location | None:
     """The place the sentences leading into a telling name when the telling names none:
     "Fighting goes on near the X oil field. The army took an area 3 km north of it"."""
+    if any(info.skip is None and info.hits for info in telling.lead_in):
+        return None  # a lead-in with its own incident names that incident's place
     first = telling.lead_in[0].sent
     lead_start = first.span[0]
     found = find_location(doc_text[lead_start:start], rules, first.section_path)
@@ -515,6 +524,20 @@ def _actor_from_context(
     return None, None
 
 
+def _claimant_unit(
+    telling: Telling, rules: Rules, country: str | None, claimant: str
+) -> str | None:
+    """The unit of the claimant the telling names ("ISIS's Khorasan Province claimed")."""
+    for info in telling.infos:
+        for mention in find_mentions(info.sent.text[:4000], info.folded, rules, country):
+            if mention.canonical == claimant and mention.unit:
+                return mention.unit
+    return None
+
+
+_INSTRUMENT = re.compile(r"(?:with|using|by means of) ")
+
+
 def _opening_hit(
     hits: list[tuple[SentenceInfo, TriggerHit]], top: TriggerHit, rules: Rules
 ) -> tuple[SentenceInfo, TriggerHit]:
@@ -524,8 +547,14 @@ def _opening_hit(
     response may be the stronger trigger, but the first wording of the same type names who
     initiated the clash.
     """
+    top_info = next(info for info, hit in hits if hit is top)
+    if _INSTRUMENT.match(top_info.folded, top.start):
+        # "X targeted a vehicle with an explosive device": the verb before names the sides
+        verb = [h for i, h in hits if i is top_info and h.end <= top.start]
+        if verb:
+            return top_info, verb[-1]
     if "response" not in top.trigger.flags:
-        return next((info, hit) for info, hit in hits if hit is top)
+        return top_info, top
     for info, hit in hits:
         if hit.trigger.sub_event_type == top.trigger.sub_event_type and _rank(info, hit, rules) == (
             hit.trigger.priority
@@ -540,7 +569,7 @@ def _rank(info: SentenceInfo, hit: TriggerHit, rules: Rules) -> int:
     to take control of")."""
     contexts = rules.trigger_context(info.folded, hit.start, hit.end)
     if "support" in contexts or "circumstance" in contexts:
-        return hit.trigger.priority - DEMOTED
+        return hit.trigger.priority - 2 * DEMOTED  # background: below an outcome only sought
     if "unachieved" in contexts and "territory" in hit.trigger.flags:
         return hit.trigger.priority - DEMOTED
     return hit.trigger.priority

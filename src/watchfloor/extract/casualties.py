@@ -10,6 +10,13 @@ casualty words (guide section 3: ``killed``, ``wounded``, ``killed_or_wounded``,
   (distinct victim groups of one clause are summed), "killing one and wounding another";
 - one person: "killing him", "executed her on the spot", "wounding a third" (an ordinal after
   an earlier count), "Ahmad Saleh, 17, was killed" (the age is not a count);
+- named victims count one each and join counted ones: "killing an officer and his driver" (2),
+  "the driver and two passengers were killed" (3), "killing him and his brother" (2);
+  groups after a comma count once "and" closes the list ("three fighters, two guards and a
+  driver");
+- whole groups: "killing both of them" (2), "all three of them" (3), "all of them" (the
+  victims counted before the verb); a part is not added: "five people, including two
+  children, were killed" (5);
 - coordinated victims before one verb add up: "an officer and a soldier were killed" (2),
   "three fighters and two civilians who were in the market were wounded" (5); an execution
   verb with "them" counts the victims named before it ("captured two men ... and beheaded
@@ -54,6 +61,7 @@ _STOP_PUNCT = frozenset({".", ";", ":", "!", "?", "•", "|"})
 _BRACKETS = frozenset({"(", "[", ")", "]"})
 _DROP = frozenset({"*", '"', "“", "”", "‘", "’", "'", "«", "»", "_"})
 _PASSIVE_AUX = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
+_CLAUSE_VERBS = _PASSIVE_AUX | {"had", "has", "have"}
 _CATEGORIES = ("killed", "wounded", "joint")
 _VOICES = ("active", "passive", "either")
 _KINDS = frozenset(
@@ -69,6 +77,9 @@ _KINDS = frozenset(
         "ordinal",
         "execution",
         "connector",
+        "whole",
+        "collective",
+        "subset",
     }
 )
 ANAPHOR_WINDOW = 30
@@ -76,6 +87,8 @@ ANAPHOR_WINDOW = 30
 CLAUSE_WINDOW = 10
 """Tokens looked back from a blocker for the clause opener after the victims."""
 MAX_JUMPS = 2
+MAX_OF_PHRASE = 4
+"""Words of an "of" phrase skipped between joined victims ("the head of the council and ...")."""
 MAX_AGE = 120
 
 
@@ -110,6 +123,12 @@ class CasualtyWords:
     """Verb phrases whose "them" refers back to counted victims: "beheaded them"."""
     connectors: frozenset[str] = frozenset()
     """Words opening a clause between victims and verb: "two men who were in the market"."""
+    wholes: dict[str, int] = field(default_factory=dict)
+    """Words naming every victim of a group: "both" 2; 0 for "all" (the count stated)."""
+    collectives: frozenset[str] = frozenset()
+    """Victim nouns naming a group, never one person after "the"/"his": "his family"."""
+    subsets: frozenset[tuple[str, ...]] = frozenset()
+    """Phrases opening a part of a count: "five people, including two children"."""
     verb_starts: frozenset[str] = field(init=False)
     """First words of the verb phrases: a text with no such token has no casualty figure."""
     verb_needles: tuple[str, ...] | None = field(init=False)
@@ -130,6 +149,10 @@ class CasualtyWords:
 
     def is_blocker(self, word: str) -> bool:
         return _noun_in(word, self.blockers)
+
+    def is_one_person(self, word: str) -> bool:
+        """A singular victim noun naming one person: "driver", "son" (not "family", "crew")."""
+        return word in self.victims and word not in self.collectives
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +183,7 @@ def parse_casualty_words(text: str, *, name: str = "casualties.tsv") -> Casualty
     verbs: dict[tuple[str, ...], tuple[str, str]] = {}
     sets: dict[str, set[str]] = {k: set() for k in _KINDS if k not in ("verb", "aux")}
     aux: dict[str, str] = {}
+    wholes: dict[str, int] = {}
     for cells in read_rows(name, text, kinds=_KINDS):
         kind, phrase, line = cells[0], cells[1].lower(), cells[-1]
         if kind == "verb":
@@ -179,6 +203,13 @@ def parse_casualty_words(text: str, *, name: str = "casualties.tsv") -> Casualty
             verbs[words] = (category, voice)
         elif kind == "aux":
             aux[phrase] = cells[2] if len(cells) > 3 and cells[2] else "any"
+        elif kind == "whole":
+            value = cells[2] if len(cells) > 3 else ""
+            if value and not value.isdigit():
+                raise DataFileError(
+                    "bad-value", f"{phrase!r} needs a whole number or none", path=f"{name}:{line}"
+                )
+            wholes[phrase] = int(value or 0)
         else:
             sets[kind].add(phrase)
     return CasualtyWords(
@@ -193,6 +224,9 @@ def parse_casualty_words(text: str, *, name: str = "casualties.tsv") -> Casualty
         ordinals=frozenset(sets["ordinal"]),
         executions=frozenset(tuple(phrase.split()) for phrase in sets["execution"]),
         connectors=frozenset(sets["connector"]),
+        wholes=wholes,
+        collectives=frozenset(sets["collective"]),
+        subsets=frozenset(tuple(phrase.split()) for phrase in sets["subset"]),
     )
 
 
@@ -329,10 +363,8 @@ class _Reader:
         for j in range(k, min(k + FORWARD_WINDOW, n)):
             lower = lowers[j]
             if self.is_victim(lower):
-                while j + 1 < n and self.is_victim(lowers[j + 1]):
-                    j += 1
-                return j
-            if self.is_blocker(lower) or (j in self.by_first and j > k):
+                return self.victim_run_end(j)
+            if self.blocks(j) or (j in self.by_first and j > k):
                 return None
             if self.is_stop(j) or self.texts[j] == "," or lower in self.words.boundaries:
                 break
@@ -343,6 +375,49 @@ class _Reader:
         if q.kind == "single" and word != "another":
             return None
         return q.last
+
+    def blocks(self, j: int) -> bool:
+        """A blocker noun at ``j`` that is not a modifier of a victim ("truck drivers")."""
+        if not self.is_blocker(self.lowers[j]):
+            return False
+        return j + 1 >= len(self.lowers) or not self.is_victim(self.lowers[j + 1])
+
+    def victim_run_end(self, j: int) -> int:
+        """Last noun of the victim phrase whose first victim noun is at ``j``: "police
+        officer", "police intelligence officer" (up to two plain words between nouns)."""
+        lowers = self.lowers
+        n = len(lowers)
+        for _ in range(MAX_GROUPS):
+            if j + 1 < n and self.is_victim(lowers[j + 1]):
+                j += 1
+                continue
+            for gap in (2, 3):
+                if (
+                    j + gap < n
+                    and self.is_victim(lowers[j + gap])
+                    and all(map(self._modifier, range(j + 1, j + gap)))
+                ):
+                    j += gap
+                    break
+            else:
+                break
+        return j
+
+    def _modifier(self, j: int) -> bool:
+        """A plain word inside a victim phrase ("intelligence" in "police intelligence officer")."""
+        lower = self.lowers[j]
+        words = self.words
+        return (
+            lower.isalpha()
+            and j not in self.by_first
+            and j not in self.verb_at
+            and lower not in words.boundaries
+            and lower not in words.determiners
+            and lower not in words.aux
+            and lower not in words.connectors
+            and lower not in words.pronouns
+            and not self.is_blocker(lower)
+        )
 
     def ordinal_after(self, q: Quantity) -> bool:
         """ "a third" after an earlier count: one more victim ("wounding a third")."""
@@ -378,8 +453,6 @@ class _Reader:
             after = lowers[nxt]
             if nxt in self.by_first or self.is_victim(after) or after == "own":
                 return None  # "killing her husband", "her two sons": a noun phrase
-            if after == "and" and nxt + 1 not in self.verb_at:
-                return None  # "killing him and his son": more than one
         return _Candidate(category, 1, "exact", None, "", (start, start))
 
     def antecedent(self, first: int, category: str) -> _Candidate | None:
@@ -411,45 +484,209 @@ class _Reader:
         return None
 
     def forward(self, end: int, category: str) -> _Candidate | None:
-        """The count after an active verb ending at ``end``; "and"-joined victim groups add up."""
+        """The count after an active verb ending at ``end``; "and"-joined victim groups add up:
+        "killing two soldiers and a civilian" (3), "killing him and his brother" (2)."""
         lowers = self.lowers
+        n = len(lowers)
         start = end
         if tuple(lowers[start : start + 3]) == ("a", "total", "of"):
             start += 3
+        if start >= n:
+            return None
         q = self.by_first.get(start)
         if q is None:
-            return self.object_pronoun(start, category)
-        if q.blocked:
+            whole = self.whole(start, end, category)
+            if whole is not None:
+                return whole
+            first = self.person(start)
+            if first is None:
+                return None
+        else:
+            if q.blocked:
+                return None
+            last = self.noun_phrase_end(q)
+            if last is None:
+                return None
+            if q.kind not in ("exact", "single"):
+                return self._candidate(category, q, q.value, (start, last))
+            first = (q.value, last)
+        total, last = first
+        qualifier = q.qualifier if q is not None else None
+        pos = last
+        pending = 0
+        pending_qualifier: str | None = None
+        for _ in range(MAX_GROUPS):
+            k = self._of_phrase_end(pos) + 1
+            if k + 1 >= n:
+                break
+            joiner = lowers[k]
+            if joiner == "," and lowers[k + 1] == "and":
+                k += 1
+                joiner = "and"
+            if joiner not in ("and", ",") or k + 1 >= n:
+                break
+            group = self.group(k + 1)
+            if group is None or self.opens_clause(group[1]):
+                break
+            value, pos, group_qualifier = group
+            pending += value
+            pending_qualifier = pending_qualifier or group_qualifier
+            if joiner == "and":  # "A, B and C": groups after a comma count once "and" closes them
+                total += pending
+                qualifier = qualifier or pending_qualifier
+                last = pos
+                pending = 0
+                pending_qualifier = None
+        if q is None and total == 1 and self._unread_partner(last):
+            return None  # "killing him and others": more than one, count unknown
+        return _Candidate(category, total, "exact", qualifier, "", (start, last))
+
+    def _of_phrase_end(self, last: int) -> int:
+        """The end of a short "of" phrase after a victim group that another group follows:
+        "the mukhtar of the village and his son"; ``last`` when there is none."""
+        lowers = self.lowers
+        n = len(lowers)
+        if last + 2 >= n or lowers[last + 1] != "of":
+            return last
+        for j in range(last + 2, min(last + 2 + MAX_OF_PHRASE, n - 1)):
+            lower = lowers[j]
+            if (
+                not lower.isalpha()
+                or lower in self.words.boundaries
+                or j in self.verb_at
+                or j in self.by_first
+            ):
+                return last
+            if lowers[j + 1] in ("and", ","):
+                return j
+        return last
+
+    def _unread_partner(self, last: int) -> bool:
+        """ "him and others", "the driver and his family": more victims after one person,
+        with no count to read."""
+        lowers = self.lowers
+        n = len(lowers)
+        k = last + 1
+        if k >= n or lowers[k] != "and":
+            return False
+        for j in range(k + 1, min(k + 1 + FORWARD_WINDOW, n)):
+            lower = lowers[j]
+            if self.is_victim(lower):
+                return True
+            if (
+                self.is_stop(j)
+                or self.texts[j] == ","
+                or j in self.verb_at
+                or lower in self.words.boundaries
+                or self.is_blocker(lower)
+            ):
+                return False
+        return False
+
+    def group(self, start: int) -> tuple[int, int, str | None] | None:
+        """A further victim group after "and" or a comma: ``(count, last token, qualifier)``."""
+        q = self.by_first.get(start)
+        if q is None:
+            found = self.person(start)
+            return None if found is None else (found[0], found[1], None)
+        if q.blocked or q.kind not in ("exact", "single") or self.is_age(q):
             return None
         last = self.noun_phrase_end(q)
         if last is None:
             return None
-        total = q.value
-        for _ in range(MAX_GROUPS if q.kind == "exact" else 0):
-            if last + 2 >= len(lowers):
-                break
-            if lowers[last + 1] not in ("and", ","):
-                break
-            nxt = self.by_first.get(last + 2)
-            if nxt is None or nxt.blocked or nxt.kind != "exact":
-                break
-            nxt_last = self.noun_phrase_end(nxt)
-            if nxt_last is None:
-                break
-            total += nxt.value
-            last = nxt_last
-        return self._candidate(category, q, total, (start, last))
+        if q.kind == "single" and last == q.last and self.lowers[q.first] != "another":
+            return None
+        return q.value, last, q.qualifier
 
-    def backward(self, first: int, category: str) -> _Candidate | None:
-        """The count before a passive verb or noun starting at ``first``."""
+    def opens_clause(self, last: int) -> bool:
+        """A verb right after a victim group: it is the subject of the next clause
+        ("killing two soldiers and a civilian was wounded")."""
+        k = last + 1
+        if k >= len(self.lowers):
+            return False
+        return k in self.verb_at or self.lowers[k] in _CLAUSE_VERBS
+
+    def person(self, start: int) -> tuple[int, int] | None:
+        """One person or a counted group opened by a pronoun or determiner, no count first:
+        "him", "the driver", "his deputy", "her two sons". ``(count, last token)``."""
+        lowers = self.lowers
+        n = len(lowers)
+        word = lowers[start]
+        words = self.words
+        if word in words.objects and self.object_pronoun(start, "killed") is not None:
+            return 1, start
+        if word not in words.determiners:
+            return None
+        counted = self.by_first.get(start + 1)
+        if counted is not None:  # "his two sons", "the three soldiers"
+            if counted.blocked or counted.kind != "exact":
+                return None
+            last = self.noun_phrase_end(counted)
+            if last is None or last == counted.last:
+                return None
+            return counted.value, last
+        for j in range(start + 1, min(start + 1 + FORWARD_WINDOW, n)):
+            lower = lowers[j]
+            if self.is_victim(lower):
+                j = self.victim_run_end(j)
+                return (1, j) if words.is_one_person(lowers[j]) else None
+            if (
+                self.blocks(j)
+                or j in self.by_first
+                or self.is_stop(j)
+                or self.texts[j] == ","
+                or lower in words.boundaries
+                or lower in words.determiners
+                or j in self.verb_at
+            ):
+                return None
+        return None
+
+    def whole(self, start: int, verb: int, category: str) -> _Candidate | None:
+        """ "killing both of them" (2), "all three of them" (3), "all of them" (the count
+        stated before the verb starting at ``verb``)."""
+        lowers = self.lowers
+        n = len(lowers)
+        word = lowers[start]
+        if word == "them" and start + 1 < n and lowers[start + 1] in self.words.wholes:
+            return self.antecedent(verb, category)  # "killing them all"
+        value = self.words.wholes.get(word)
+        if value is None:
+            return None
+        k = start + 1
+        of_them = tuple(lowers[k : k + 2]) == ("of", "them")
+        if value:
+            if of_them:
+                last = k + 1
+            elif k < n and self.is_victim(lowers[k]):
+                last = k
+                if k + 1 < n and lowers[k + 1] == "and":
+                    return None  # "both soldiers and civilians": a coordination, not a count
+            else:
+                last = start
+            return _Candidate(category, value, "exact", None, "", (start, last))
+        q = self.by_first.get(k)
+        if q is not None:  # "all three of them", "all 12 passengers"
+            if q.blocked or q.kind != "exact":
+                return None
+            end = self.noun_phrase_end(q)
+            return None if end is None else self._candidate(category, q, q.value, (start, end))
+        if of_them or k >= n or self.is_stop(k) or self.texts[k] == ",":
+            return self.antecedent(verb, category)
+        return None
+
+    def backward(self, first: int, category: str, begin: int | None = None) -> _Candidate | None:
+        """The count before a passive verb or noun starting at ``first``; the scan starts
+        before ``begin`` when given (the whole before a part: "five people, including two
+        children, were killed" is 5)."""
         words = self.words
         lowers = self.lowers
         saw_victim = False
         singular = False
         plural = False
-        floor = max(first - 1 - BACK_WINDOW, -1)
+        k = first if begin is None else begin
+        floor = max(k - 1 - BACK_WINDOW, -1)
         jumps = 0
-        k = first
         while k - 1 > floor:
             k -= 1
             lower = lowers[k]
@@ -472,10 +709,17 @@ class _Reader:
                 ):
                     break
                 total = q.value
+                earliest = q.first
                 if q.kind == "exact" or (q.kind == "single" and saw_victim and plural):
-                    total += self._earlier_groups(q)
+                    extra, earliest = self._earlier_groups(q.first)
+                    total += extra
+                part = self._subset_length(earliest) if begin is None else 0
+                if part:
+                    whole = self.backward(first, category, begin=earliest - part)
+                    if whole is not None:
+                        return whole
                 return self._candidate(category, q, total, (q.first, first))
-            if self.is_blocker(lower):
+            if self.blocks(k):
                 jump = self.clause_start(k, floor) if jumps < MAX_JUMPS else None
                 if jump is None:
                     return None
@@ -493,38 +737,61 @@ class _Reader:
             if lower in words.determiners and saw_victim:
                 if k > 0 and lowers[k - 1] == "of":
                     continue
+                if plural and not singular:  # "the commander and his deputy were killed"
+                    extra, earliest = self._earlier_groups(k)
+                    person = self.person(k)
+                    if extra and person is not None:
+                        return _Candidate(
+                            category, extra + person[0], "exact", None, "", (earliest, first)
+                        )
                 return self._one(category, singular and not plural, (k, first))
         return None
 
-    def _earlier_groups(self, q: Quantity) -> int:
-        """Counts of victim groups joined to ``q`` by "and": "two soldiers and three civilians"."""
+    def _subset_length(self, first: int) -> int:
+        """Tokens of a phrase opening a part of a count just before ``first`` ("including")."""
+        for length in (1, 2):
+            if first - length >= 0 and tuple(self.lowers[first - length : first]) in (
+                self.words.subsets
+            ):
+                return length
+        return 0
+
+    def _earlier_groups(self, first: int) -> tuple[int, int]:
+        """Counts of victim groups joined by "and" to the group starting at ``first``: "two
+        soldiers and three civilians", "the driver and two passengers"; and the first token
+        of the earliest group."""
         extra = 0
-        current = q
         for _ in range(MAX_GROUPS):
-            k = current.first - 1
+            k = first - 1
             if k < 1 or self.lowers[k] not in ("and", ","):
                 break
-            found = None
+            found: tuple[int, int] | None = None  # (count, first token)
             saw_victim = False
             for j in range(k - 1, max(k - 1 - FORWARD_WINDOW, -1), -1):
-                if self.is_stop(j) or j in self.verb_at or self.is_blocker(self.lowers[j]):
+                if self.is_stop(j) or j in self.verb_at or self.blocks(j):
                     break
                 earlier = self.by_last.get(j)
                 if earlier is not None:
-                    found = earlier
+                    if (
+                        earlier.kind in ("exact", "single")
+                        and not earlier.blocked
+                        and not self.is_age(earlier)
+                        and saw_victim
+                    ):
+                        found = (earlier.value, earlier.first)
                     break
-                saw_victim = saw_victim or self.is_victim(self.lowers[j])
-            if (
-                found is None
-                or found.kind not in ("exact", "single")
-                or found.blocked
-                or self.is_age(found)
-                or not saw_victim
-            ):
+                lower = self.lowers[j]
+                saw_victim = saw_victim or self.is_victim(lower)
+                if saw_victim and lower in self.words.determiners:
+                    person = self.person(j)  # "the driver", "his deputy"
+                    if person is not None and person[1] == k - 1:
+                        found = (person[0], j)
+                    break
+            if found is None:
                 break
-            extra += found.value
-            current = found
-        return extra
+            extra += found[0]
+            first = found[1]
+        return extra, first
 
     def _one(self, category: str, singular: bool, span: tuple[int, int]) -> _Candidate | None:
         if not singular:

@@ -10,7 +10,8 @@ one telling, in this order:
 2. a day relative to another date: "a day earlier", "the next day", "two days later"
    (from ``previous``, else the earliest citation date), "yesterday", "last night"
    (from ``reference``, the story's own date, else the citation date), "on Tuesday" (the
-   latest Tuesday on or before that date);
+   latest Tuesday on or before that date). ``opens_with_relative`` tells the caller that a
+   block opens with such a phrase, so that it passes the incident before as ``previous``;
 3. a week: "this week", "during the week" (the earliest citation date, else the period's
    last day) or "last week", "at the end of last week" (the Sunday before it), precision 2;
 4. a month: "in June 2017", "last month", precision 3 (the month's last day, or the
@@ -18,8 +19,9 @@ one telling, in this order:
 5. no date words: ``previous`` (the telling continues one dated earlier), precision 1;
    else the earliest citation date, precision 2; else the period's last day, precision 2.
 
-Dates inside parentheses (citations, glosses) and dates that bound a period ("since
-December 1") are never taken. Phrases live in ``data/extract/dates.tsv``; month names in
+Dates inside parentheses (citations, glosses), dates that bound a period ("since
+December 1") and a month in a clause about someone else ("his predecessor, who was killed in
+January") are never taken. Phrases live in ``data/extract/dates.tsv``; month names in
 ``data/extract/numbers.tsv``.
 """
 
@@ -38,7 +40,13 @@ from watchfloor.models import Citation
 
 MAX_TEXT = 20_000
 
-_KINDS = frozenset({"relative", "week", "month", "unit", "direction", "weekday", "bound", "key"})
+_KINDS = frozenset(
+    {"relative", "week", "month", "unit", "direction", "weekday", "bound", "background", "key"}
+)
+OPENING_CHARS = 200
+"""How much of a block's opening ``opens_with_relative`` reads."""
+OPENING_WORDS = 4
+"""Words that may come before a relative day phrase that opens a block ("Also on the same day")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +115,7 @@ class DateWords:
     directions: dict[str, tuple[int, str]]
     weekdays: dict[str, int]
     bounds: frozenset[str]
+    background: frozenset[str]
     months: dict[str, int]
     phrase_re: re.Pattern[str]
     count_re: re.Pattern[str]
@@ -124,6 +133,9 @@ class DateWords:
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _BRACKET_RE = re.compile(r"[()\[\]]")
 _DIGIT_RE = re.compile(r"\d")
+_CLAUSE_END_RE = re.compile(r"[,;:.!?\n]")
+_WORD_RE = re.compile(r"[^\W\d_]{1,30}")
+_OPENING_RE = re.compile(rf"^[\W_]{{0,4}}(?:[^\W\d_]{{1,20}}[\s,]{{1,3}}){{0,{OPENING_WORDS}}}$")
 _AFTER_THAT_RE = re.compile(r"\bthat,?\s{0,3}(?:[a-z]{1,12}\s{1,3}){0,3}(?:on|in)?\s{0,3}$")
 
 
@@ -138,13 +150,14 @@ def parse_date_words(text: str, *, name: str = "dates.tsv") -> DateWords:
     tables: dict[str, dict[str, int]] = {"week": {}, "month": {}, "unit": {}, "weekday": {}}
     directions: dict[str, tuple[int, str]] = {}
     bounds: set[str] = set()
+    background: set[str] = set()
     keys: list[str] = []
     for cells in read_rows(name, text, kinds=_KINDS):
         kind, phrase, line = cells[0], " ".join(cells[1].lower().split()), cells[-1]
         value = cells[2] if len(cells) > 3 else ""
         base = cells[3] if len(cells) > 4 else ""
-        if kind == "bound":
-            bounds.add(phrase)
+        if kind in ("bound", "background"):
+            (bounds if kind == "bound" else background).add(phrase)
             continue
         if kind == "key":
             if len(phrase.split()) != 1 or not phrase.isascii():
@@ -184,6 +197,7 @@ def parse_date_words(text: str, *, name: str = "dates.tsv") -> DateWords:
         directions=directions,
         weekdays=tables["weekday"],
         bounds=frozenset(bounds),
+        background=frozenset(background),
         months=months,
         phrase_re=re.compile(rf"\b(?:{_alternation(phrases)})\b", re.IGNORECASE),
         count_re=re.compile(
@@ -315,6 +329,16 @@ def _is_bound(text: str, start: int, words: DateWords) -> bool:
     before = _preceding_words(text, start)
     last = before.split()[-1:] or [""]
     return last[0] in words.bounds or before in words.bounds
+
+
+def _in_background_clause(text: str, start: int, words: DateWords) -> bool:
+    """The clause holding ``start`` opened with a ``background`` word ("who was killed in ...")."""
+    if not words.background:
+        return False
+    before = text[max(0, start - 200) : start]
+    ends = [m.end() for m in _CLAUSE_END_RE.finditer(before)]
+    clause = before[ends[-1] if ends else 0 :].lower()
+    return any(word in words.background for word in _WORD_RE.findall(clause))
 
 
 def _after_that(text: str, start: int) -> bool:
@@ -538,7 +562,7 @@ def _month_only(
     present: _Present,
 ) -> DateResult | None:
     for match in words.month_only_re.finditer(text) if present.month else ():
-        if _inside(match.start(), hidden):
+        if _inside(match.start(), hidden) or _in_background_clause(text, match.start(), words):
             continue
         month = words.months.get(match.group("month").rstrip(".").lower())
         if month is None:
@@ -559,6 +583,32 @@ def _month_only(
     return None
 
 
+def opens_with_relative(text: str, *, words: DateWords | None = None) -> bool:
+    """The text opens with a day counted from another incident: "The next day, ...", "On the
+    same day, ...", "Two days later, ..." (a ``relative`` or ``direction`` phrase of base
+    ``previous``, after at most ``OPENING_WORDS`` words).
+
+    At the start of a bullet or paragraph such a phrase refers to the last day-precise
+    incident before it in the same section, which the caller passes as ``previous``.
+    """
+    words = words or load_date_words()
+    head = text[:OPENING_CHARS]
+    present = _Present(head, words)
+    starts: list[int] = []
+    for match in words.count_re.finditer(head) if present.count() else ():
+        direction = words.directions.get(" ".join(match.group("dir").lower().split()))
+        counted = _count_value(match.group("n")) is not None
+        if counted and direction is not None and direction[1] == "previous":
+            starts.append(match.start())
+        break
+    for match in words.phrase_re.finditer(head) if present.phrase() else ():
+        relative = words.relative.get(" ".join(match.group().lower().split()))
+        if relative is not None and relative[1] == "previous":
+            starts.append(match.start())
+        break
+    return any(_OPENING_RE.match(head[:start]) is not None for start in starts)
+
+
 def resolve_event_date(
     text: str,
     *,
@@ -572,7 +622,8 @@ def resolve_event_date(
 
     ``citations`` close the telling; ``period`` is the document's reporting period;
     ``reference`` is a news story's own date ("yesterday"); ``previous`` is a day-precise
-    date stated earlier in the same telling or the one it continues ("In addition, ...").
+    date stated earlier in the same telling or the one it continues ("In addition, ..."), or,
+    for a block that ``opens_with_relative``, the incident before it.
     """
     words = words or load_date_words()
     text = text[:MAX_TEXT]

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
+from watchfloor.errors import DataFileError
 from watchfloor.extract.prefilter import lower_safe
-from watchfloor.extract.rules import Rules
+from watchfloor.extract.rules import Region, Rules
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -40,8 +43,11 @@ _KINDS = (
     r"governorate|suburbs?|outskirts|vicinity|countryside|desert|sub-district|"
     r"border crossing|crossing|oil field|gas field|market|cent(?:er|re)|entrance|edge|capital"
 )
-_KIND = (  # "the northeastern town of", "the outskirts of the town of": the last kind counts
-    rf"(?:(?:(?:[a-z][a-z-]{{1,20}} ){{0,2}}(?P<kind>{_KINDS})s? of (?:the )?){{1,2}})"
+_KIND = (  # "the northeastern town of", "the entrance to the town of": the last kind counts
+    rf"(?:(?:(?:[a-z][a-z-]{{1,20}} ){{0,2}}(?P<kind>{_KINDS})s? (?:of|to) (?:the )?){{1,2}})"
+)
+_PART = (  # "in western Mosul", "in central Kabul": a part of the named place
+    r"(?:(?P<part>(?:north|south|east|west)(?:-?(?:east|west))?ern|central|downtown) )?"
 )
 _KIND_AFTER = re.compile(rf"(?: (?:{_KINDS})s?)?[ ,]{{0,3}}")
 """What may stand between a place and the direction that follows it ("in the Tarmiyah
@@ -59,8 +65,37 @@ _DIRECTION = re.compile(
 )
 _IN_PLACE = re.compile(
     rf"\b(?P<prep>in|at|near|outside|around|on|into|from) (?:the )?{_PEOPLE_KIND}{_KIND}?"
-    rf"(?:the )?(?P<place>{PLACE})"
+    rf"(?:the )?{_PART}(?P<place>{PLACE})"
 )
+_PEOPLE_OF = re.compile(
+    rf"\b(?:residents|inhabitants|people|citizens|townspeople|villagers|natives|control)"
+    rf" (?P<prep>of|over) (?:the )?{_PEOPLE_KIND}{_KIND}?(?:the )?(?P<place>{PLACE})"
+)
+"""People of a place, or control over it: "residents of X marched", "took control of X"."""
+_OBJECT_PLACE = re.compile(rf"\bthe {_PEOPLE_KIND}{_KIND}(?:the )?(?P<place>{PLACE})")
+"""The object of a verb that a kind word names as a place: "recaptured the town of X"."""
+_OBJECT_KINDS = frozenset({"city", "town", "village", "capital"})
+_NOT_VERB_BEFORE = re.compile(
+    r"\b(?:to|towards?|into|for|of|from|with|by|and|or|between|than|like|as|about|is|was)\s{1,3}$",
+    re.IGNORECASE,
+)
+"""Words before "the town of X" that make X no verb's object: "fled to the city of X"."""
+_ROAD_BETWEEN = re.compile(
+    rf"\b(?:road|highway|route|track)s? (?:between|linking|connecting) (?:the )?"
+    rf"(?:(?:towns?|villages?|cities) of )?(?P<place>{PLACE}) (?:and|with|to) (?:the )?"
+    rf"(?:(?:town|village|city) of )?(?P<other>{PLACE})"
+)
+"""A road between two places: the first, near (geo_precision 2)."""
+_POSSESSIVE = re.compile(r"^(?P<owner>.{1,60}?)['’]s (?P<part>[A-Z].{0,60})$")
+"""A part of a town named after the town ("Mogadishu's Hodan district")."""
+_TAKEN_FROM = re.compile(
+    r"\b(?:re)?(?:took|take[sn]?|taking|captur\w{0,3}|seiz\w{0,3}|wrest\w{0,3}|liberat\w{0,4}"
+    r"|regain\w{0,3}|retook|retak\w{0,3}|clear\w{0,3}|free[ds]?|freeing|expell?\w{0,3}"
+    r"|drove|driv\w{0,3}|push\w{0,3}|oust\w{0,3})\b[^.;]{0,120}$",
+    re.IGNORECASE,
+)
+"""A taking verb before "from X": X is who held the place ("retook the town from Y"), not
+where it happened."""
 _CONTAINER = re.compile(rf",? (?:in|of) (?:the )?{_KIND}?(?:the )?(?P<place>{PLACE})")
 _ORIGIN = re.compile(
     r"\bfrom (?:their|its|his|her|a|an|the) (?:[\w-]{1,20} ){0,2}"
@@ -78,6 +113,8 @@ _TERRITORY = re.compile(r" (?:territory|airspace|soil|side|waters|border area)\b
 _PEOPLE_AFTER = re.compile(r" (?:community|communities|tribe|tribes|clan|clans|minority|sect)\b")
 """A name of people, not of a place: "two shepherds from the Kaka'i community"."""
 _MARKUP = re.compile(r"\*{1,3}|__")
+_PART_WORD = re.compile(r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?ern|central|downtown) ")
+_ROAD_WORDS = ("between", "linking", "connecting")
 _UNIT_WORDS = ("km", "kilomet", "mile")  # every match of _UNIT holds one
 _DIR_WORDS = ("north", "south", "east", "west")  # every match of _DIR holds one
 _STOP = frozenset(
@@ -189,10 +226,53 @@ def _best_place(text: str, rules: Rules) -> Location | None:
                 geo_precision=1 if named else 2,
                 span=direction.span(),
             )
-    for match in _IN_PLACE.finditer(text):
+    found = _in_place(text, rules)
+    road = _ROAD_BETWEEN.search(text) if _has_any(text, _ROAD_WORDS) else None
+    if road is not None and (found is None or found.span is None or road.start() < found.span[0]):
+        place, other = _clean(road.group("place")), _clean(road.group("other"))
+        if _valid(place, rules) and not _is_actor(place or "", rules):
+            anchor = other if _valid(other, rules) and not _is_actor(other or "", rules) else None
+            return Location(
+                location_text=place, anchor=anchor, geo_precision=2, span=road.span("place")
+            )
+    return found
+
+
+def _place_matches(text: str) -> list[tuple[re.Match[str], str]]:
+    """Place phrases in text order: after a preposition ("in the town of X"), after people
+    or control ("residents of X", "control of X"), and the object of a verb named as a
+    place ("recaptured the town of X"), with the preposition ("" for an object)."""
+    found = [(m, m.group("prep")) for m in _IN_PLACE.finditer(text)]
+    if " of " in text:
+        taken = [m.span() for m, _ in found]
+        for match in _PEOPLE_OF.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                found.append((match, match.group("prep")))
+    if _has_any(text, ("city of", "town of", "village of", "capital of")):
+        taken = [m.span() for m, _ in found]
+        for match in _OBJECT_PLACE.finditer(text):
+            kind = (match.group("kind") or "").lower()
+            overlaps = any(s < match.end() and match.start() < e for s, e in taken)
+            after_verb = not _NOT_VERB_BEFORE.search(
+                text, max(0, match.start() - 12), match.start()
+            )
+            if kind in _OBJECT_KINDS and not overlaps and after_verb:
+                found.append((match, ""))
+    found.sort(key=lambda item: item[0].start())
+    return found
+
+
+def _in_place(text: str, rules: Rules) -> Location | None:
+    for match, prep in _place_matches(text):
         place = _clean(match.group("place"))
+        anchor: str | None = None
+        owner = _POSSESSIVE.match(place or "")
+        if owner is not None:  # "Mogadishu's Hodan district": Hodan, in Mogadishu
+            place, anchor = _clean(owner.group("part")), _clean(owner.group("owner"))
         if (
             not _valid(place, rules)
+            or _is_actor(place or "", rules)
+            or (prep == "from" and not match.group("kind") and _taken_from(text, match.start()))
             or _ORIGIN.search(text, max(0, match.start() - 60), match.start())
             or _PEOPLE_AFTER.match(text, match.end())
             or _in_actor_name(text, match.span(), rules)
@@ -200,16 +280,48 @@ def _best_place(text: str, rules: Rules) -> Location | None:
             continue
         kind = (match.group("kind") or "").lower()
         span = match.span("place")
+        part = match.groupdict().get("part")
+        if part:  # "in western Mosul": a part of a town, not of a region ("in eastern Syria")
+            if _is_region(place or "", rules) or _REGION_AFTER.match(text, match.end()):
+                continue
+            return Location(
+                location_text=f"{part} {place}",
+                geo_precision=2,
+                span=(match.start("part"), span[1]),
+            )
         precision = 1
         if kind in _ADMIN_KINDS or (place or "").lower() in rules.regions:
             precision = 3 if kind in {"province", "governorate"} else 2
-        if kind in {"area", "vicinity", "outskirts", "suburbs", "suburb"} or match.group(
-            "prep"
-        ) in {"near", "around", "outside"}:
+        if kind in {"area", "vicinity", "outskirts", "suburbs", "suburb"} or prep in {
+            "near",
+            "around",
+            "outside",
+        }:
             precision = 2
+        if anchor is not None and _valid(anchor, rules):
+            after = _KIND_AFTER.match(text, match.end())
+            if after is not None and after.group().strip(" ,").lower() in _ADMIN_KINDS:
+                precision = 2  # "Mogadishu's Hodan district"
+            return Location(location_text=place, anchor=anchor, geo_precision=precision, span=span)
         anchor = _container(text, span[1], rules)
         return Location(location_text=place, anchor=anchor, geo_precision=precision, span=span)
     return None
+
+
+def _taken_from(text: str, start: int) -> bool:
+    """Whether "from X" at ``start`` names who lost a place ("retook the town from Y")."""
+    return _TAKEN_FROM.search(text, max(0, start - 120), start) is not None
+
+
+def _is_actor(name: str, rules: Rules) -> bool:
+    """Whether ``name`` is all an actor's alias ("al Shabaab"): a group, not a place."""
+    return rules.alias_re.fullmatch(name) is not None
+
+
+def _is_region(name: str, rules: Rules) -> bool:
+    """A province or country (regions.tsv), unless it is also a town ("Aleppo")."""
+    key = name.lower()
+    return key in rules.regions and key not in city_table()
 
 
 def _in_actor_name(text: str, span: tuple[int, int], rules: Rules) -> bool:
@@ -250,7 +362,7 @@ def _named_before(text: str, end: int, rules: Rules) -> str | None:
     """The place named just before a relative phrase: "in Diban, 5 km east of ..."."""
     window = text[max(0, end - 80) : end]
     found: str | None = None
-    for match in _IN_PLACE.finditer(window):
+    for match, _ in _place_matches(window):
         if _KIND_AFTER.fullmatch(window, match.end()):
             found = _clean(match.group("place"))
     return found if _valid(found, rules) else None
@@ -259,19 +371,27 @@ def _named_before(text: str, end: int, rules: Rules) -> str | None:
 def _region_of(
     text: str, place: Location | None, rules: Rules, section_path: tuple[str, ...]
 ) -> tuple[str | None, str | None]:
-    candidates: list[str] = []
+    """Country and admin1: the place's own name as a region, then the regions of its
+    sentence, then a town of cities.tsv the place is or lies in ("western Mosul",
+    "Mogadishu's Hodan district") unless the context names another country, then the
+    section headings, then the rest of the telling."""
+    named: list[str] = []
     if place is not None:
-        candidates += [n for n in (place.location_text, place.anchor) if n]
+        named = [n for n in (place.location_text, place.anchor) if n]
     bounds = _sentence_of(text, place.span) if place is not None and place.span else None
     ranked = _text_regions(text, rules, bounds)
-    candidates += ranked[0]
-    for heading in reversed(section_path):
-        candidates += _heading_regions(heading[:300], rules.region_re)
-    for names in ranked[1:]:
-        candidates += names
+    headings = [
+        n for h in reversed(section_path) for n in _heading_regions(h[:300], rules.region_re)
+    ]
+    before = [rules.regions.get(n.lower()) for n in (*named, *ranked[0])]
+    after = [rules.regions.get(n.lower()) for n in headings]
+    after += [rules.regions.get(n.lower()) for names in ranked[1:] for n in names]
+    context = next((r.country for r in (*before, *after) if r is not None), None)
+    towns = city_table()
+    found = [towns.get(_PART_WORD.sub("", n.lower())) for n in _town_names(place)]
+    found = [r for r in found if r is not None and context in (None, r.country)]
     country: str | None = None
-    for name in candidates:
-        region = rules.regions.get(name.lower())
+    for region in (*before, *found, *after):
         if region is None:
             continue
         if region.admin1 and (country is None or country == region.country):
@@ -279,6 +399,13 @@ def _region_of(
         if country is None:
             country = region.country
     return country, None
+
+
+def _town_names(place: Location | None) -> list[str]:
+    """The place and the town it lies in, not one it is measured from ("north of X")."""
+    if place is None or not place.location_text:
+        return []
+    return [place.location_text] + ([place.anchor] if place.anchor and not place.bearing else [])
 
 
 def _sentence_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -312,12 +439,49 @@ def _text_regions(text: str, rules: Rules, bounds: tuple[int, int] | None) -> tu
 
 
 def document_country(text: str, rules: Rules) -> str | None:
-    """The country a dateline or title names first ("MAIDUGURI, Nigeria" -> Nigeria)."""
-    for name in region_names(text[:400], rules.region_re):
-        region = rules.regions.get(name.lower())
+    """The country a dateline or title names first ("MAIDUGURI, Nigeria" -> Nigeria,
+    "MOGADISHU, June 10" -> Somalia): a region, else a town of cities.tsv."""
+    head = text[:400]
+    found: list[tuple[int, Region]] = []
+    for start, end in region_spans(head, rules.region_re):
+        region = rules.regions.get(head[start:end].lower())
         if region is not None:
-            return region.country
-    return None
+            found.append((start, region))
+            break
+    for match in city_pattern().finditer(head):
+        found.append((match.start(), city_table()[match.group().lower()]))
+        break
+    return min(found, key=lambda item: item[0])[1].country if found else None
+
+
+CITIES_FILE = "cities.tsv"
+
+
+@cache
+def city_table() -> dict[str, Region]:
+    """Towns of ``data/places/cities.tsv`` by lower-cased name: country and admin1."""
+    table: dict[str, Region] = {}
+    text = resources.files("watchfloor.data.places").joinpath(CITIES_FILE).read_text("utf-8")
+    header = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) != 3 or not cells[0] or not cells[1]:
+            raise DataFileError(
+                "bad-row", f"{CITIES_FILE}:{number}: expected name, country, admin1"
+            )
+        if header:
+            table[cells[0].lower()] = Region(cells[1], cells[2] or None)
+        header = True
+    return table
+
+
+@cache
+def city_pattern() -> re.Pattern[str]:
+    """A case-insensitive pattern of the towns of ``city_table``, longest first."""
+    names = sorted(city_table(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])", re.I)
 
 
 MAX_REMEMBERED = 4096

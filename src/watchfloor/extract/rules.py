@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from watchfloor.errors import DataFileError
-from watchfloor.extract.prefilter import Alternation, Scanner, Subset, lower_safe, split_branches
+from watchfloor.extract.prefilter import (
+    Alternation,
+    Scanner,
+    Subset,
+    lower_safe,
+    may_match,
+    pattern_literals,
+    split_branches,
+)
 
 PACKAGE = "watchfloor.data.extract"
 CUE_KINDS = frozenset(
@@ -38,9 +46,22 @@ CUE_KINDS = frozenset(
 )
 ACTOR_KINDS = frozenset({"state", "nonstate", "civilian", "unknown"})
 TRIGGER_FLAGS = frozenset(
-    {"civilian_switch", "territory", "weak", "reverse", "air", "state", "response"}
+    {
+        "civilian_switch",
+        "territory",
+        "weak",
+        "reverse",
+        "air",
+        "state",
+        "response",
+        "victim_subject",
+    }
 )
 CONTEXT_KINDS = frozenset({"support", "circumstance", "unachieved"})
+_SPACES = re.compile(r"  +")
+MAX_CONTEXT_MEMO = 4096
+_CONTEXT_MEMO: dict[tuple[int, str, int, int], frozenset[str]] = {}
+"""A trigger's context is asked for several times while its telling is typed (speed only)."""
 CONTEXT_CHARS = 80  # how far before or after a trigger its context is read
 
 
@@ -90,6 +111,7 @@ class TriggerContext:
     kind: str
     side: str  # "before" (pattern ends with $) or "after" (pattern starts with ^)
     pattern: re.Pattern[str]
+    literals: frozenset[str] | None = None  # one of these is in every match (speed only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,13 +191,25 @@ class Rules:
 
     def trigger_context(self, folded: str, start: int, end: int) -> frozenset[str]:
         """Kinds of ``contexts.jsonl`` wording around the trigger at ``folded[start:end]``."""
-        before = folded[max(0, start - CONTEXT_CHARS) : start].replace("*", "")
-        after = folded[end : end + CONTEXT_CHARS].replace("*", "")
-        return frozenset(
-            context.kind
-            for context in self.contexts
-            if context.pattern.search(before if context.side == "before" else after)
-        )
+        key = (id(self), folded, start, end)
+        found = _CONTEXT_MEMO.get(key)
+        if found is None:
+            if len(_CONTEXT_MEMO) >= MAX_CONTEXT_MEMO:
+                _CONTEXT_MEMO.clear()
+            found = _CONTEXT_MEMO[key] = self._trigger_context(folded, start, end)
+        return found
+
+    def _trigger_context(self, folded: str, start: int, end: int) -> frozenset[str]:
+        # folded markup ("to **complete") leaves runs of spaces: read them as one
+        before = _SPACES.sub(" ", folded[max(0, start - CONTEXT_CHARS) : start].replace("*", ""))
+        after = _SPACES.sub(" ", folded[end : end + CONTEXT_CHARS].replace("*", ""))
+        found: set[str] = set()
+        for context in self.contexts:
+            window = before if context.side == "before" else after
+            if context.kind not in found and may_match(context.literals, window):
+                if context.pattern.search(window):
+                    found.add(context.kind)
+        return frozenset(found)
 
     def resolve_role(self, role: str, country: str | None) -> str | None:
         """Canonical actor for a generic force noun in a country ('policemen' in Iraq)."""
@@ -365,7 +399,8 @@ def _read_contexts() -> list[TriggerContext]:
             raise DataFileError(
                 "bad-row", f"{where}: side must be before (pattern ending $) or after (starting ^)"
             )
-        contexts.append(TriggerContext(kind, side, _compile(pattern, where)))
+        compiled = _compile(pattern, where)
+        contexts.append(TriggerContext(kind, side, compiled, pattern_literals(compiled)))
     return contexts
 
 

@@ -45,7 +45,9 @@ class PlaceContext:
 
     ``country`` is a name or ISO code; ``admin1`` a GeoNames admin1 name; ``mentioned``
     are (country_code, admin1_code) pairs named in the sentence (a weaker hint);
-    ``nearby`` are points already resolved in the same paragraph.
+    ``nearby`` are points already resolved in the same paragraph; ``section_mentioned``
+    the pairs the whole section's text names (a fallback's last hint before the country);
+    ``document_country`` ranks homonyms when the place's own country is unknown.
     """
 
     country: str | None = None
@@ -53,6 +55,8 @@ class PlaceContext:
     mentioned: tuple[tuple[str, str | None], ...] = ()
     nearby: tuple[tuple[float, float], ...] = ()
     source: str = "none"  # where country/admin1 came from: explicit, heading, sentence
+    section_mentioned: tuple[tuple[str, str | None], ...] = ()
+    document_country: str | None = None  # the country most of the document's events are in
 
 
 @dataclass(frozen=True, slots=True)

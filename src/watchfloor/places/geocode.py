@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from watchfloor.models import DocumentTree, Event, Sentence
-from watchfloor.places.context import PlaceContext, context_for_sentence
+from watchfloor.places.context import AdminIndex, PlaceContext, context_for_sentence
 from watchfloor.places.gazetteer import Gazetteer
 from watchfloor.places.resolver import ResolvedPlace, admin_index, resolve_event_place
 
@@ -47,6 +48,9 @@ def geocode_events(
     resolved_in_block: dict[int, list[tuple[float, float]]] = {}
     resolved_in_section: dict[tuple[str, ...], list[tuple[float, float]]] = {}
     out: list[Event] = []
+    seen: dict[tuple[str, ...], tuple[tuple[str, str | None], ...]] = {}
+    countries = Counter(e.country for e in events if e.country)
+    main_country = countries.most_common(1)[0][0] if countries else None
     for event in events:
         sent = find_sentence(event, tree)
         block = sent.block_index if sent is not None else -1
@@ -65,6 +69,12 @@ def geocode_events(
             )
         else:
             context = PlaceContext(country=event.country, admin1=event.admin1, nearby=nearby)
+        if sent is not None and sent.section_path:
+            context = dataclasses.replace(
+                context, section_mentioned=section_mentions(tree, sent.section_path, index, seen)
+            )
+        if context.country is None:
+            context = dataclasses.replace(context, document_country=main_country)
         place = resolve_event_place(
             gazetteer=gazetteer,
             context=context,
@@ -82,6 +92,26 @@ def geocode_events(
                 resolved_in_section.setdefault(key, []).append((place.latitude, place.longitude))
         out.append(apply_place(event, place))
     return out
+
+
+def section_mentions(
+    tree: DocumentTree,
+    path: tuple[str, ...],
+    index: AdminIndex,
+    seen: dict[tuple[str, ...], tuple[tuple[str, str | None], ...]],
+) -> tuple[tuple[str, str | None], ...]:
+    """The (country, admin1) pairs the sentences of section ``path`` name, remembered in
+    ``seen``: "Following are the attacks in Cabo Delgado" tells where its bullets are."""
+    found = seen.get(path)
+    if found is None:
+        pairs = [
+            pair
+            for sent in tree.sentences
+            if sent.section_path == path
+            for pair in index.find(sent.text)
+        ]
+        found = seen[path] = tuple(dict.fromkeys(pairs))
+    return found
 
 
 def _section_keys(sent: Sentence | None) -> tuple[tuple[str, ...], ...]:

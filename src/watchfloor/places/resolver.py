@@ -56,6 +56,7 @@ class _Ctx:
     area: AdminArea | None
     mentioned: frozenset[str]
     nearby: tuple[tuple[float, float], ...]
+    document: AdminArea | None = None  # the document's country, a hint when cc is unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,11 @@ def _make_ctx(gazetteer: Gazetteer, context: PlaceContext) -> _Ctx:
     if area is not None:
         cc = area.country_code
     mentioned = frozenset(f"{m_cc}.{m_code}" for m_cc, m_code in context.mentioned if m_code)
-    return _Ctx(cc, area, mentioned, context.nearby)
+    document = None
+    if cc is None and context.document_country:
+        doc_cc = gazetteer.country_code(context.document_country)
+        document = gazetteer.country_area(doc_cc) if doc_cc else None
+    return _Ctx(cc, area, mentioned, context.nearby, document)
 
 
 def _bbox_distance(latitude: float, longitude: float, area: AdminArea) -> float:
@@ -120,6 +125,7 @@ def _judge(cand: Candidate, ctx: _Ctx, radius_km: float) -> tuple[float | None, 
         return None, f"{label}: fuzzy match outside the provinces the sentence names"
     if _key(cand) in ctx.mentioned:
         score += 0.15
+    score += _document_bonus(cand, ctx.document)
     if ctx.nearby:
         near = min(haversine_km(cand.latitude, cand.longitude, a, b) for a, b in ctx.nearby)
         if near > radius_km * 10 and cand.match == "fuzzy":
@@ -128,15 +134,33 @@ def _judge(cand: Candidate, ctx: _Ctx, radius_km: float) -> tuple[float | None, 
     return score, label
 
 
+FAR_FROM_DOCUMENT_KM = 2000.0
+"""A homonym this far from the capital of the country the document is about ("Shabab" in
+Iran for a story from Somalia) loses to a weaker candidate in that country."""
+
+
+def _document_bonus(cand: Candidate, document: AdminArea | None) -> float:
+    if document is None:
+        return 0.0
+    if cand.country_code == document.country_code:
+        return 0.3
+    if document.latitude is None or document.longitude is None:
+        return 0.0
+    far = haversine_km(cand.latitude, cand.longitude, document.latitude, document.longitude)
+    return -0.5 if far > FAR_FROM_DOCUMENT_KM else 0.0
+
+
 def _key(cand: Candidate) -> str:
     return f"{cand.country_code}.{cand.admin1_code}"
 
 
 def _mentioned_area(
-    gazetteer: Gazetteer, context: PlaceContext, cc: str | None
+    gazetteer: Gazetteer, context: PlaceContext, cc: str | None, *, section: bool = False
 ) -> AdminArea | None:
-    """The one province the sentence names (in the context's country), if it names one."""
-    codes = {(m_cc, code) for m_cc, code in context.mentioned if code and cc in (None, m_cc)}
+    """The one province the sentence (or its ``section``) names in the context's country,
+    if it names one."""
+    mentioned = context.section_mentioned if section else context.mentioned
+    codes = {(m_cc, code) for m_cc, code in mentioned if code and cc in (None, m_cc)}
     if len(codes) != 1:
         return None
     m_cc, code = codes.pop()
@@ -277,9 +301,12 @@ def fallback_place(
     gazetteer: Gazetteer, text: str, context: PlaceContext, reason: str
 ) -> ResolvedPlace:
     """Place an unresolved name at the smallest area the context gives (never a homonym):
-    its province, else the one province its sentence names, else its country."""
+    its province, else the one province its sentence names, else the one province its
+    section's text names ("the attacks in Cabo Delgado this week" above a bullet), else its
+    country."""
     ctx = _make_ctx(gazetteer, context)
     area = ctx.area or _mentioned_area(gazetteer, context, ctx.cc)
+    area = area or _mentioned_area(gazetteer, context, ctx.cc, section=True)
     area = area or (gazetteer.country_area(ctx.cc) if ctx.cc else None)
     if area is None:
         return ResolvedPlace(
@@ -387,7 +414,7 @@ def resolve_event_place(
         named = _pick(
             gazetteer,
             parse_place_phrase(location_text).names,
-            _Ctx(ctx.cc, ctx.area, ctx.mentioned, near or ctx.nearby),
+            _Ctx(ctx.cc, ctx.area, ctx.mentioned, near or ctx.nearby, ctx.document),
             PLAIN_RADIUS_KM,
         )
         limit = (distance_km or 60.0) + 30.0
