@@ -259,3 +259,22 @@ def test_extract_typing_counts_since_a_date_are_no_event(tmp_path: Path) -> None
         "Deir ez-Zor countryside (Hawar, May 6, 2025)."
     )
     assert _events(tmp_path, bullet) == []
+
+
+def test_extract_typing_two_incidents_in_one_sentence(tmp_path: Path) -> None:
+    """ "X retook the village on May 4, a day after Y had attacked it": two incidents, the
+    second dated a day before the first, at the same place, told by the same sentence."""
+    bullet = (
+        "On May 4, 2025, the Syrian army took control of the village of Tabni, two days after "
+        "ISIS operatives had attacked an army post there, killing three soldiers "
+        "(SANA, May 4, 2025)."
+    )
+    events = _events(tmp_path, bullet)
+    assert [(e.sub_event_type, e.event_date.day if e.event_date else None) for e in events] == [
+        ("Government regains territory", 4),
+        ("Armed clash", 2),
+    ]
+    retaken, attack = events
+    assert attack.actor1 == "Islamic State"
+    assert attack.evidence == retaken.evidence
+    assert attack.location_text == retaken.location_text

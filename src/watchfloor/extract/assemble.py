@@ -32,7 +32,7 @@ from watchfloor.extract.detect import (
 )
 from watchfloor.extract.locations import Location, find_location
 from watchfloor.extract.rules import Rules
-from watchfloor.models import Citation, Document, Source, Span
+from watchfloor.models import Citation, Document, Sentence, Source, Span
 
 BACKGROUND_DAYS = 30
 PRINCIPAL_TYPES = frozenset(
@@ -77,6 +77,10 @@ class Telling:
     borrowed: list[Citation] = field(default_factory=list)
     # the block's sentences just before the telling, after the last citation closing one
     lead_in: list[SentenceInfo] = field(default_factory=list)
+    # a clause of another telling's sentence stating an incident N days apart ("..., a day
+    # after tribal fighters had seized it"): the days from that incident, and its sentence
+    sequel_days: int | None = None
+    sequel_of: Sentence | None = None
 
     @property
     def start(self) -> int:
@@ -152,7 +156,62 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
             pending.append(info)
             weak_lead = info if _weak_lead(info) else None
     _borrow_citations(tellings, infos)
-    return tellings
+    return _split_sequels(tellings, rules)
+
+
+def _split_sequels(tellings: list[Telling], rules: Rules) -> list[Telling]:
+    """Two incidents in one sentence: "X retook the village on Saturday, a day after Y had
+    seized it". The clause with its own trigger becomes a telling of its own, dated from the
+    main incident; the main telling keeps the triggers outside the clause."""
+    out: list[Telling] = []
+    for telling in tellings:
+        out.append(telling)
+        first = telling.infos[0]
+        clause = _SEQUEL.search(first.folded, first.body) if first.skip is None else None
+        if clause is None:
+            continue
+        start = clause.start("clause")
+        inside = [h for h in first.strong_hits if h.start >= start]
+        outside = [h for h in first.strong_hits if h.end <= clause.start()]
+        if not inside or not outside:
+            continue
+        days = _gap_days(clause.group("gap"))
+        if days is None:
+            continue
+        end = clause.end("clause")
+        sent = first.sent
+        part = SentenceInfo(
+            sent=replace(
+                sent,
+                text=sent.text[start:end],
+                span=(sent.span[0] + start, sent.span[0] + end),
+            ),
+            folded=first.folded[start:end],
+            hits=[replace(h, start=h.start - start, end=h.end - start) for h in inside],
+        )
+        first.hits = [h for h in first.hits if h.start < clause.start()]
+        sequel = Telling(
+            sequel_of=sent, sequel_days=days if clause.group("dir") == "before" else -days
+        )
+        sequel.add(part)
+        sequel.borrowed = [c for i in telling.infos for c in i.sent.citations] or telling.borrowed
+        out.append(sequel)
+    return out
+
+
+def _gap_days(gap: str) -> int | None:
+    """Days in "a day", "two days", "3 days" (hours count as the same day)."""
+    words = gap.split()
+    if words[-1].startswith("hour"):
+        return 0
+    if words[0] in ("a", "one", "the"):
+        return 1
+    if words[0].isdigit():
+        return int(words[0])
+    from watchfloor.extract.numbers import load_number_words
+
+    value = load_number_words().units.get(words[0])
+    return int(value) if value else None
 
 
 def _borrow_citations(tellings: list[Telling], infos: Sequence[SentenceInfo]) -> None:
@@ -254,6 +313,13 @@ def build_candidate(
     location = find_location(text, rules, info.sent.section_path)
     if location.location_text is None and telling.lead_in:
         location = _lead_in_location(telling, document.text, start, rules) or location
+    whole = telling.sequel_of.span if telling.sequel_of is not None else None
+    if whole is not None and location.location_text is None:
+        # "X retook Dhiban, a day after Y had seized it": the place is the sentence's
+        found = find_location(document.text[whole[0] : start], rules, info.sent.section_path)
+        if found.location_text is not None and found.span is not None:
+            shift = whole[0] - start
+            location = replace(found, span=(found.span[0] + shift, found.span[1] + shift))
     country = location.country or context.country
     mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
     role_info, role_hit = _opening_hit(hits, hit, rules)
@@ -319,6 +385,8 @@ def build_candidate(
     date, precision, date_span = _date(
         document.text, (start, telling.end), telling, context, previous, item_source
     )
+    if telling.sequel_days is not None and date is not None:
+        date += dt.timedelta(days=telling.sequel_days)
     if _is_background(date, context.period):
         return None
     provenance = _provenance(start, telling, info, hit, location, casualties, date_span)
@@ -326,7 +394,7 @@ def build_candidate(
     sources = _sources(telling, context, item_source)
     return Candidate(
         telling=telling,
-        evidence=text,
+        evidence=text if whole is None else document.text[whole[0] : whole[1]],
         event_type=event_type,
         sub_event_type=sub_event_type,
         actor1=actor1,
@@ -339,7 +407,7 @@ def build_candidate(
         claimed_by=claimed,
         sources=sources,
         provenance=provenance,
-        start=start,
+        start=start if whole is None else whole[0],
     )
 
 
@@ -535,6 +603,11 @@ def _claimant_unit(
     return None
 
 
+# ", a day after tribal fighters had seized it": an earlier (or later) incident in a clause
+_SEQUEL = re.compile(
+    r",\s(?:only\s|just\s)?(?P<gap>(?:a|one|two|three|four|five|six|\d{1,2})\s(?:days?|hours?))"
+    r"\s(?P<dir>after|before)\s(?P<clause>[^.;]{8,200})"
+)
 _INSTRUMENT = re.compile(r"(?:with|using|by means of) ")
 
 

@@ -159,6 +159,8 @@ def _detail(cand: Candidate) -> tuple[int, int, int]:
 def _same_incident(kept: Candidate, other: Candidate) -> bool:
     if not _same_type(kept, other):
         return False
+    if _sentence_pair(kept, other) or _sentence_pair(other, kept):
+        return False  # a clause told as another incident of the same sentence
     summary = other.telling.in_summary or kept.telling.in_summary
     if not _compatible(kept.actor1, other.actor1) or not _compatible(kept.actor2, other.actor2):
         if not summary or not _named_within(kept, other):
@@ -175,6 +177,11 @@ def _same_incident(kept: Candidate, other: Candidate) -> bool:
     if not _dates_agree(kept, other, strict=not summary):
         return not summary and _undated_repeat(kept, other) and _named_place_agrees(kept, other)
     return _places_agree(kept, other, strict=not summary)
+
+
+def _sentence_pair(a: Candidate, b: Candidate) -> bool:
+    sequel = a.telling.sequel_of
+    return sequel is not None and any(info.sent.index == sequel.index for info in b.telling.infos)
 
 
 _REPEAT = re.compile(r"\b(?:again|once again|once more|yet another|a second time|anew)\b")
@@ -315,6 +322,8 @@ def fold_story(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
 
 def opens_story_incident(cand: Candidate, rules: Rules) -> bool:
     """Whether a later telling of a news story states another incident."""
+    if cand.telling.sequel_of is not None:
+        return True  # "..., a day after X had seized it": told as another incident
     first = cand.telling.infos[0]
     body = first.folded[first.body :].lstrip(" \"'(-")
     return bool(rules.cue("new_incident").match(body) or _STORY_DATE.match(body))
