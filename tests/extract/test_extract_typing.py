@@ -106,6 +106,25 @@ def _one(tmp_path: Path, bullet: str) -> Event:
          "(Premium Times, May 6, 2025).", "Abduction/forced disappearance"),
         ("On May 7, 2025, hundreds of residents of Raqqa demonstrated against the SDF's "
          "conscription campaign (North Press, May 7, 2025).", "Peaceful protest"),
+        # wording a second held-out set showed (our sentences)
+        ("On May 2, 2025, a car bomb parked near the market of Azaz went off, killing four "
+         "people (Enab Baladi, May 2, 2025).", "Remote explosive/landmine/IED"),
+        ("On May 2, 2025, a remote-controlled bomb hit a police van in Quetta, wounding three "
+         "policemen (Dawn, May 2, 2025).", "Remote explosive/landmine/IED"),
+        ("On May 3, 2025, ADF fighters killed eleven farmers with machetes near Beni (Radio "
+         "Okapi, May 3, 2025).", "Attack"),
+        ("On May 3, 2025, militants set fire to about 40 huts in the village of Tin-Akoff "
+         "(Studio Tamani, May 3, 2025).", "Looting/property destruction"),
+        ("On May 4, 2025, three militias formed a new coalition in Ituri, naming a CODECO "
+         "commander as its head (Radio Okapi, May 4, 2025).", "Change to group/activity"),
+        ("On May 4, 2025, the two tribes signed a truce in Sabha, ending a week of armed "
+         "clashes (Libya Observer, May 4, 2025).", "Agreement"),
+        ("On May 5, 2025, police opened fire on protesters in Gwadar, wounding six of them "
+         "(Dawn, May 5, 2025).", "Excessive force against protesters"),
+        ("On May 5, 2025, gunmen shot dead a judge in the town of Nawa (Daraa 24, May 5, "
+         "2025).", "Attack"),
+        ("On May 6, 2025, army engineers found and defused an IED planted by ISIS on the road "
+         "to Baiji (INA, May 6, 2025).", "Disrupted weapons use"),
     ],
 )  # fmt: skip
 def test_extract_typing_by_context(tmp_path: Path, bullet: str, sub_event_type: str) -> None:
@@ -278,3 +297,27 @@ def test_extract_typing_two_incidents_in_one_sentence(tmp_path: Path) -> None:
     assert attack.actor1 == "Islamic State"
     assert attack.evidence == retaken.evidence
     assert attack.location_text == retaken.location_text
+
+
+def test_extract_typing_threat_is_no_event(tmp_path: Path) -> None:
+    bullet = (
+        "On May 6, 2025, a statement attributed to ISIS threatened fresh attacks on the "
+        "Kurdish forces in the camps (Hawar, May 6, 2025)."
+    )
+    assert _events(tmp_path, bullet) == []
+
+
+def test_extract_typing_claim_of_another_group_and_linked_victims(tmp_path: Path) -> None:
+    claimed = _one(
+        tmp_path,
+        "On May 6, 2025, gunmen attacked a Security Belt checkpoint in Mudiyah, killing two "
+        "fighters. Al-Qaeda in the Arabian Peninsula claimed the attack the next day (Aden "
+        "Al-Ghad, May 7, 2025).",
+    )
+    assert claimed.claimed_by == "Al-Qaeda in the Arabian Peninsula"
+    struck = _one(
+        tmp_path,
+        "On May 7, 2025, a drone struck a car near Al-Bab, killing two men whom local sources "
+        "described as ISIS members (SOHR, May 7, 2025).",
+    )
+    assert struck.actor2 == "Islamic State"

@@ -59,12 +59,25 @@ MAX_HEADS = 3
 _PUBLISHER_CUT = re.compile(r"\s[–—|-]\s|:\s")
 
 _DATELINE = re.compile(
-    r"^\s{0,4}(?P<place>[A-Z][A-Za-z .'-]{1,40}(?:,\s[A-Z][A-Za-z .'-]{1,30})?),\s"
-    r"(?P<date>[A-Z][a-z]{2,9}\.?\s\d{1,2}"
-    r"(?:,\s\d{4})?|\d{1,2}\s[A-Z][a-z]{2,9}(?:\s\d{4})?)\s\((?P<agency>[^()\n]{2,60})\)\s?"
+    r"^\s{0,4}(?P<place>[A-Z][A-Za-z .'-]{1,40}(?:,\s[A-Z][A-Za-z .'-]{1,30})?)"
+    r"(?:,\s(?P<date>[A-Z][a-z]{2,9}\.?\s\d{1,2}"
+    r"(?:,\s\d{4})?|\d{1,2}\s[A-Z][a-z]{2,9}(?:\s\d{4})?))?"
+    r"(?:\s\((?P<agency>[^()\n]{2,60})\))?\s?"
     r"[-–—]",
     re.MULTILINE,
 )
+"""A news dateline: "BAGHDAD, March 5 (Agency) -", "MOSUL, Iraq, Oct. 5 -", "BAMAKO (Agency) -"."""
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """The story's dateline; without an agency its place must be in capitals ("MOSUL, Iraq")."""
+    for match in _DATELINE.finditer(text):
+        if match.group("date") is None and match.group("agency") is None:
+            continue
+        if match.group("agency") is None and not match.group("place").split(",")[0].isupper():
+            continue
+        return match
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +190,12 @@ def _context(tree: DocumentTree, rules: Rules, infos: list[SentenceInfo]) -> Con
     reference = document.published
     publisher = short_publisher(document.publisher)
     default_source: Source | None = None
-    dateline = _DATELINE.search(document.text[:800])
-    if dateline is not None:
-        default_source = Source(publisher or dateline.group("agency").strip(), reference)
+    dateline = _dateline(document.text[:800])
+    agency = dateline.group("agency") if dateline is not None else None
+    if dateline is not None and (publisher or agency):
+        default_source = Source(publisher or (agency or "").strip(), reference)
+    elif dateline is not None:
+        default_source = Source(document.title[:80], reference)
     elif document.published is not None and period is None:
         # a dated story without a bulletin period: the story is its own source
         default_source = Source(publisher or document.title[:80], reference)

@@ -129,12 +129,13 @@ def _bare_noun(text: str, mention: Mention, rules: Rules) -> bool:
 
 
 def _drop_linked(mentions: list[Mention], folded: str, rules: Rules) -> list[Mention]:
-    """ "Gunmen believed to belong to ISIS": the unnamed group gives way to the named one."""
+    """ "Gunmen believed to belong to ISIS", "two men whom sources described as ISIS members":
+    the unnamed group (or people) gives way to the named group."""
     linked = rules.cue("linked_group")
     dropped: set[int] = set()
     for i, mention in enumerate(mentions[:-1]):
         named = mentions[i + 1]
-        if mention.canonical != UNIDENTIFIED or named.kind != "nonstate":
+        if mention.canonical not in (UNIDENTIFIED, CIVILIANS) or named.kind != "nonstate":
             continue
         if named.start - mention.end <= LINK_CHARS and linked.match(
             folded[mention.end : named.start]

@@ -30,6 +30,7 @@ _STORY_DATE = re.compile(
     r"|september|october|november|december|\d{1,2} [a-z]{3,9})\b"
 )
 _GENERIC = frozenset({"the", "city", "town", "village", "area", "region", "province", "of"})
+_DEVELOPMENTS = frozenset({"Strategic developments", "Protests", "Riots"})
 GROUP_TYPES = frozenset({"Change to group/activity"})
 """Developments of one group: their place is where its people come from, not the event's."""
 COMBINED_TYPES = frozenset(
@@ -134,7 +135,8 @@ def _carries_on(prev: Candidate, cand: Candidate, rules: Rules) -> bool:
         return False
     if cand.telling.in_summary != prev.telling.in_summary or not continues_incident(first, rules):
         return False
-    if not _compatible(prev.actor1, cand.actor1):
+    swapped = cand.actor1 is not None and cand.actor1 == prev.actor2  # the defender fights back
+    if not _compatible(prev.actor1, cand.actor1) and not swapped:
         return False
     if not _dates_agree(prev, cand, strict=True):
         return False
@@ -309,15 +311,32 @@ def fold_story(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     """
     if not candidates:
         return candidates
-    lead, kept = candidates[0], [candidates[0]]
+    kept = [candidates[0]]
     for cand in candidates[1:]:
-        if opens_story_incident(cand, rules):
+        current = kept[-1]  # the incident the story is telling now
+        if opens_story_incident(cand, rules) or _other_story_incident(current, cand):
             kept.append(cand)
             continue
-        lead.also_in.append(cand.evidence)
-        lead.also_spans.append(cand.evidence_span)
-        _lend(lead, cand)
+        current.also_in.append(cand.evidence)
+        current.also_spans.append(cand.evidence_span)
+        _lend(current, cand)
     return kept
+
+
+def _other_story_incident(current: Candidate, cand: Candidate) -> bool:
+    """A later telling on another stated day ("the army said it rescued nine of them on
+    Wednesday"), or a development of another kind (arrests after an attack, a cache found
+    after arrests), is another incident of the story."""
+    if (
+        current.time_precision == 1
+        and cand.time_precision == 1
+        and current.event_date is not None
+        and cand.event_date is not None
+        and current.event_date != cand.event_date
+    ):
+        return True
+    kinds = {current.event_type, cand.event_type}
+    return len(kinds) == 2 and bool(kinds & _DEVELOPMENTS) and cand.telling.infos[0].hits != []
 
 
 def opens_story_incident(cand: Candidate, rules: Rules) -> bool:
