@@ -42,3 +42,64 @@ def test_news_story_tells_three_incidents_and_its_dateline_is_no_event_date(
     arrests = events[0]
     assert arrests.event_date is not None and arrests.event_date.day == 4
     assert arrests.killed is None
+
+
+TWO_ATTACKS = """Bombs and mortars hit Mogadishu
+October 6, 2025
+
+MOGADISHU, Oct 6 (Watchfloor Wire) - A roadside bomb tore through a minibus on the road to Afgoye yesterday, killing seven passengers, police said. No group has said it planted the bomb.
+
+In a separate attack on Monday, mortar shells were fired at the airport, wounding two guards.
+
+The group said in a statement that its fighters had fired the mortars at what it called an enemy base.
+
+Al-Shabaab has carried out many such attacks in the city.
+"""
+
+
+def test_news_claim_outside_a_telling_goes_to_the_incident_before_it(tmp_path: Path) -> None:
+    """ "The group said ... its fighters had fired the mortars": the group the story last
+    named claims the incident told just before, not the lead."""
+    text = TWO_ATTACKS.replace(
+        "The group said", "Al-Shabaab, which often shells the airport, said in a statement"
+    )
+    bomb, mortars = _events(tmp_path, text)
+    assert (bomb.sub_event_type, bomb.claimed_by) == ("Remote explosive/landmine/IED", None)
+    assert (mortars.sub_event_type, mortars.claimed_by, mortars.actor1) == (
+        "Shelling/artillery/missile attack",
+        "Al-Shabaab",
+        "Al-Shabaab",
+    )
+
+
+RAID = """Gunmen seize farmers in Borno
+October 7, 2025
+
+MAIDUGURI, Nigeria, Oct 7 (Watchfloor Wire) - Gunmen abducted 20 farmers near Damboa on Sunday, residents said.
+
+The gunmen rounded up the men in their fields and led them into the bush, a local official said.
+
+Troops rescued six of the abducted farmers on Wednesday in a raid on a hideout near Sambisa, the army said.
+"""
+
+
+def test_news_unnamed_gunmen_rounding_up_people_abduct_and_a_rescue_is_a_raid(
+    tmp_path: Path,
+) -> None:
+    """Unnamed gunmen "rounding up" men abduct them (the same incident, retold); "the
+    abducted farmers" only describes who was rescued, in a raid on another day."""
+    abduction, rescue = _events(tmp_path, RAID)
+    assert abduction.sub_event_type == "Abduction/forced disappearance"
+    assert len(abduction.also_in) == 1
+    assert rescue.sub_event_type == "Armed clash"
+    assert rescue.actor1 == "Nigerian Armed Forces"
+
+
+def test_news_state_force_fighting_unnamed_suspects_fights_the_group_the_story_names(
+    tmp_path: Path,
+) -> None:
+    """ "Two suspects were killed in a firefight with Iraqi forces" in a story about an
+    Islamic State cell: Iraqi forces against the Islamic State."""
+    events = _events(tmp_path, STORY)
+    clash = events[-1]
+    assert (clash.actor1, clash.actor2) == ("Iraqi Army", "Islamic State")

@@ -29,7 +29,7 @@ from watchfloor.extract.assemble import (
     build_candidate,
     group_tellings,
 )
-from watchfloor.extract.claims import claim_contexts
+from watchfloor.extract.claims import claim_contexts, lend_story_claims
 from watchfloor.extract.dates import opens_with_relative
 from watchfloor.extract.detect import (
     SentenceInfo,
@@ -108,6 +108,7 @@ def extract_events(tree: DocumentTree, *, rules: Rules | None = None) -> Extract
             candidates.append(cand)
             days.record(telling.infos[0].sent, cand)
     if context.news:
+        lend_story_claims(infos, candidates, rules, context.country)
         candidates = fold_story(candidates, rules)
     merged = merge_candidates(candidates)
     events = tuple(_to_event(document, n, cand) for n, cand in enumerate(merged, start=1))
@@ -202,6 +203,7 @@ def _context(tree: DocumentTree, rules: Rules, infos: list[SentenceInfo]) -> Con
     outlet = "Telegram" if document.format == DocFormat.TELEGRAM else None
     outlet = outlet or rules.cue_name("outlet", document.title[:300].lower())
     place = dateline.group("place") if dateline is not None else ""
+    news = default_source is not None and not outlet
     return Context(
         document=document,
         period=period,
@@ -210,10 +212,11 @@ def _context(tree: DocumentTree, rules: Rules, infos: list[SentenceInfo]) -> Con
         claims=claim_contexts(tree.sentences, tree.sections, rules),
         outlet=outlet,
         dateline=dateline.span() if dateline is not None else None,
-        news=default_source is not None and not outlet,
+        news=news,
         country=document_country(f"{place} {document.title[:300]}", rules),
         block_heads=_block_heads(infos),
         principal=principal_actor(document.text, rules),
+        story_group=principal_actor(document.text, rules, least=1) if news else None,
     )
 
 

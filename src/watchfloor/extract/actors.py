@@ -88,17 +88,28 @@ def find_mentions(text: str, folded: str, rules: Rules, country: str | None) -> 
             mentions.append(Mention(start, end, org.group(1), None, "unknown"))
     kept = sorted(_drop_modifiers(mentions, civilians, folded), key=lambda m: m.start)
     kept = _drop_linked(kept, folded, rules)
-    # "ISIS's Sinai Province": the unit mention carries the parent; keep only it
-    return [
-        m
-        for i, m in enumerate(kept)
-        if not (
-            i + 1 < len(kept)
-            and kept[i + 1].unit
-            and kept[i + 1].canonical == m.canonical
-            and 0 <= kept[i + 1].start - m.end <= 4
-        )
-    ]
+    return _join_units(kept)
+
+
+def _join_units(mentions: list[Mention]) -> list[Mention]:
+    """ "ISIS's Sinai Province", "Islamic State West Africa Province (ISWAP)": one mention of
+    the unit, spanning the parent's name, without the acronym repeating it."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and mention.unit
+            and mention.canonical == last.canonical
+            and 0 <= mention.start - last.end <= 4
+            and last.unit in (None, mention.unit)
+        ):
+            joined[-1] = Mention(
+                last.start, mention.end, mention.canonical, mention.unit, mention.kind
+            )
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _forces(text: str, rules: Rules, mentions: list[Mention]) -> list[Mention]:
@@ -383,10 +394,11 @@ PRINCIPAL_MIN = 5
 PRINCIPAL_CHARS = 400_000
 
 
-def principal_actor(text: str, rules: Rules) -> str | None:
-    """The non-state group a document is about: named at least ``PRINCIPAL_MIN`` times and
-    in at least half of all non-state mentions (a bulletin on ISIS). Unattributed attacks
-    in such a document are that group's, as the analysts who code these bulletins read them.
+def principal_actor(text: str, rules: Rules, least: int | None = None) -> str | None:
+    """The non-state group a document is about: named at least ``PRINCIPAL_MIN`` times (or
+    ``least``) and in at least half of all non-state mentions (a bulletin on ISIS).
+    Unattributed attacks in such a document are that group's, as the analysts who code these
+    bulletins read them.
     """
     counts: dict[str, int] = {}
     for start, end, matched in alias_spans(fold_quotes(text[:PRINCIPAL_CHARS]), rules):
@@ -397,7 +409,7 @@ def principal_actor(text: str, rules: Rules) -> str | None:
         return None
     best = max(counts, key=lambda name: counts[name])
     total = sum(counts.values())
-    if counts[best] >= PRINCIPAL_MIN and counts[best] >= PRINCIPAL_SHARE * total:
+    if counts[best] >= (least or PRINCIPAL_MIN) and counts[best] >= PRINCIPAL_SHARE * total:
         return best
     return None
 

@@ -291,6 +291,9 @@ class Context:
     country: str | None = None  # the country a dateline or title names
     block_heads: dict[int, tuple[str, ...]] = field(default_factory=dict)
     principal: str | None = None  # the non-state group the document is about
+    # the group a news story names most: the side a state force fought when the telling
+    # says only "suspects" or "militants" (never the perpetrator of an unclaimed attack)
+    story_group: str | None = None
 
 
 def build_candidate(
@@ -349,6 +352,15 @@ def build_candidate(
         or claim_from_sources(telling.citations, rules)
         or context.claims.get(info.sent.index)
     )
+    if (
+        actor1 is None
+        and claimed is None
+        and hit.trigger.event_type == "Battles"
+        and is_state(actor2, rules)
+    ):
+        # "two militants were killed in an exchange of fire with counterterrorism forces":
+        # the one named side of a clash with unnamed fighters is the state force acting
+        actor1, unit, actor2 = actor2, None, None
     if actor1 is None:
         actor1, unit = _default_actor1(hit, telling, context, rules, claimed, country), None
         if actor1 == claimed:  # "ISIS's Sinai Province claimed responsibility": its unit
@@ -357,7 +369,16 @@ def build_candidate(
         actor1 = unidentified(country)
     battle_words = any(h.trigger.event_type == "Battles" for i in typed for h in i.hits)
     event_type, sub_event_type = _type(
-        hit, hits, actor1, actor2, casualties, rules, weak, battle_words, unachieved
+        hit,
+        hits,
+        actor1,
+        actor2,
+        casualties,
+        rules,
+        weak,
+        battle_words,
+        unachieved,
+        any(m.canonical == UNIDENTIFIED for m in mentions),
     )
     if sub_event_type is None:
         return None
@@ -374,7 +395,14 @@ def build_candidate(
         if group is not None:
             actor1, unit = group.canonical, group.unit
     if is_state(actor1, rules) and (actor2 is None or actor2.startswith(UNIDENTIFIED)):
-        actor2 = _opponent(telling, rules, country, actor1, sub_event_type, context.principal)
+        actor2 = _opponent(
+            telling,
+            rules,
+            country,
+            actor1,
+            sub_event_type,
+            context.principal or context.story_group,
+        )
     heads = context.block_heads.get(telling.infos[0].sent.block_index, ())
     labels = [*heads, *labels]
     if header_date is None:
@@ -699,6 +727,7 @@ def _type(
     weak: bool,
     battle_words: bool = False,
     unachieved: bool = False,
+    named_unidentified: bool = False,
 ) -> tuple[str, str | None]:
     """The telling's type from its strongest trigger, then the guide's conventions: a
     territory change by its taker's kind (fighting when the change is only sought); property
@@ -718,6 +747,9 @@ def _type(
             sub = "Non-state actor overtakes territory"
     if "state" in trigger.flags and not is_state(actor1, rules):
         event_type, sub = "Battles", "Armed clash"
+    if sub == "Arrests" and actor1.startswith(UNIDENTIFIED) and named_unidentified:
+        # "gunmen rounded up the men": an unnamed armed group seizing people abducts them
+        event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
     if "civilian_switch" in trigger.flags and actor2 == CIVILIANS:
         event_type, sub = "Violence against civilians", "Attack"
     if sub == "Looting/property destruction" and hurt:

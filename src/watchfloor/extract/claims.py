@@ -8,11 +8,23 @@ that is the claimant's own outlet (Amaq, al-Naba', the group's Telegram channels
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from watchfloor.extract.actors import Mention
+from watchfloor.extract.actors import UNIDENTIFIED, Mention, find_mentions
 from watchfloor.extract.rules import Rules
 from watchfloor.models import Citation, Section, Sentence
+
+if TYPE_CHECKING:
+    from watchfloor.extract.assemble import Candidate
+    from watchfloor.extract.detect import SentenceInfo
+
+_GROUP_SUBJECT = re.compile(
+    r"^\W{0,4}(?:the|that|this) (?:group|militants|insurgents|organi[sz]ation|movement|jihadists)"
+    r"\b"
+)
+"""A claim whose speaker is named only as "the group": the group the story last named."""
 
 
 def claim_in_text(folded: str, mentions: Sequence[Mention], rules: Rules) -> str | None:
@@ -27,6 +39,9 @@ def claim_in_text(folded: str, mentions: Sequence[Mention], rules: Rules) -> str
     ]
     if near:
         return near[-1].canonical
+    subject = [m for m in mentions if m.kind == "nonstate" and m.end <= match.start()]
+    if subject:  # "Al Shabaab, the al Qaeda-linked group fighting ..., said it fired"
+        return subject[0].canonical
     return rules.cue_claimant("claim", folded[match.start() : match.end()]) or "Islamic State"
 
 
@@ -67,3 +82,49 @@ def claim_contexts(
             if sent.index > start and sent.section_path[: len(path)] == path:
                 contexts[sent.index] = claimant
     return contexts
+
+
+def lend_story_claims(
+    infos: Sequence[SentenceInfo],
+    candidates: Sequence[Candidate],
+    rules: Rules,
+    country: str | None,
+) -> None:
+    """A news story's claim told outside any telling ("Al-Shabaab said its fighters fired the
+    mortars") goes to the incident told just before it: its ``claimed_by``, and its actor1
+    when that names no perpetrator."""
+    told = {info.sent.index for cand in candidates for info in cand.telling.infos}
+    last_group: Mention | None = None
+    for info in infos:
+        if info.skip == "caption":
+            continue
+        mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        named = [m for m in mentions if m.kind == "nonstate"]
+        if info.sent.index not in told and rules.cue_for("claim", info.folded).search(info.folded):
+            claimant = _story_claimant(info, mentions, last_group, rules)
+            before = [c for c in candidates if c.evidence_span[0] < info.sent.span[0]]
+            if claimant is not None and before:
+                _credit(before[-1], claimant, named, last_group)
+        if named:
+            last_group = named[-1]
+
+
+def _story_claimant(
+    info: SentenceInfo, mentions: list[Mention], last_group: Mention | None, rules: Rules
+) -> str | None:
+    if _GROUP_SUBJECT.match(info.folded) and last_group is not None:
+        return last_group.canonical
+    return claim_in_text(info.folded, mentions, rules)
+
+
+def _credit(
+    cand: Candidate, claimant: str, named: list[Mention], last_group: Mention | None
+) -> None:
+    if cand.claimed_by is None:
+        cand.claimed_by = claimant
+    if cand.actor1 is None or cand.actor1.startswith(UNIDENTIFIED):
+        cand.actor1 = claimant
+        unit = next((m.unit for m in named if m.canonical == claimant and m.unit), None)
+        if unit is None and last_group is not None and last_group.canonical == claimant:
+            unit = last_group.unit
+        cand.actor1_unit = unit
