@@ -321,3 +321,32 @@ def test_extract_typing_claim_of_another_group_and_linked_victims(tmp_path: Path
         "described as ISIS members (SOHR, May 7, 2025).",
     )
     assert struck.actor2 == "Islamic State"
+
+
+def test_extract_typing_force_fired_on_protesters_and_named_claimants(tmp_path: Path) -> None:
+    """Police firing on a crowd: police against protesters, civilians targeted. A group not
+    in the actor file that claims is the claimant, kept as written. Weapons listed in a find
+    ("assault rifles") and army engineers are neither an assault nor civilians."""
+    fired = _one(
+        tmp_path,
+        "On May 2, 2025, Iraqi police opened fire on protesters in Nasiriyah, killing one "
+        "demonstrator (Shafaq News, May 2, 2025).",
+    )
+    assert (fired.sub_event_type, fired.actor1, fired.actor2, fired.civilian_targeting) == (
+        "Excessive force against protesters",
+        "Iraqi Police",
+        "Protesters (Iraq)",
+        True,
+    )
+    claimed = _one(
+        tmp_path,
+        "On May 3, 2025, an IED hit an Iraqi army patrol near Tuz, wounding two soldiers. The "
+        "Saraya Awliya al-Dam Brigades claimed responsibility (Shafaq News, May 3, 2025).",
+    )
+    assert claimed.claimed_by == "Saraya Awliya al-Dam Brigades"
+    depot = _one(
+        tmp_path,
+        "On May 4, 2025, Iraqi army engineers seized a weapons depot near Tuz. It held mortar "
+        "rounds and assault rifles (INA, May 4, 2025).",
+    )
+    assert (depot.sub_event_type, depot.actor2) == ("Disrupted weapons use", None)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from watchfloor.extract.actors import UNIDENTIFIED_AIR, principal_actor
 from watchfloor.extract.assemble import (
+    EXCESSIVE_FORCE,
     Candidate,
     Context,
     build_candidate,
@@ -260,7 +261,8 @@ def _to_event(document: Document, number: int, cand: Candidate) -> Event:
         actor1=cand.actor1,
         actor2=cand.actor2,
         actor1_unit=cand.actor1_unit,
-        civilian_targeting=cand.actor2 == "Civilians",
+        # protesters fired on are civilians targeted, as ACLED codes them
+        civilian_targeting=cand.actor2 == "Civilians" or cand.sub_event_type == EXCESSIVE_FORCE,
         location_text=loc.location_text,
         anchor=loc.anchor,
         distance_km=loc.distance_km,

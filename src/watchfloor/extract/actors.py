@@ -47,7 +47,7 @@ _CRAFT_FIRST = re.compile(
 _OF_AGENT = re.compile(r"\s(?:of|from)\s(?:the\s)?")
 REMOTE = "Explosions/Remote violence"
 _ORG_NAME = re.compile(
-    r"(?<![\w-])(?:the\s)?((?:[A-Z][\w'’-]{1,30}\s){1,5}"
+    r"(?<![\w-])(?:[Tt]he\s)?((?:(?:[A-Z]|(?:al|el|ad|ash|ibn|bin|ul|ud|wal)-)[\w'’-]{1,30}\s){1,5}"
     r"(?:Brigades?|Army|Front|Movement|Battalions?|Regiment|Division|Group|Organization|"
     r"Party|Militia|Council|Service|Agency|Bureau|Guards?|Corps|Forces))\b"
 )

@@ -55,6 +55,7 @@ _HEADER_DATE = re.compile(
     r"(?:\s?\([^()]{0,40}\))?[\W_]{0,12}$"
 )
 CROWDS = {"Protests": "Protesters", "Riots": "Rioters"}
+EXCESSIVE_FORCE = "Excessive force against protesters"
 _DATE_LEAD = re.compile(
     r"^\W{0,4}(?:on|in|at|during)?\s?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|\d{1,2} (?:january|february|march|april|may|june|"
@@ -383,11 +384,16 @@ def build_candidate(
     if sub_event_type is None:
         return None
     if event_type in CROWDS:
-        actor1 = f"{CROWDS[event_type]} ({location.country})" if location.country else None
-        actor1 = actor1 or CROWDS[event_type]
-        unit = None
-        if actor2 == CIVILIANS:
-            actor2 = None  # the crowd is the civilians; what it protests against is no side
+        force = rules.actors.get(actor1) if sub_event_type == EXCESSIVE_FORCE else None
+        where = (force.country if force is not None else None) or location.country
+        crowd = f"{CROWDS[event_type]} ({where})" if where else None
+        crowd = crowd or CROWDS[event_type]
+        if sub_event_type == EXCESSIVE_FORCE:
+            actor2 = crowd  # the force that fired on them is actor1
+        else:
+            actor1, unit = crowd, None
+            if actor2 == CIVILIANS:
+                actor2 = None  # the crowd is the civilians; what it protests against is no side
     elif sub_event_type == "Change to group/activity" and (
         actor1.startswith(UNIDENTIFIED) or actor1 in (claimed, context.principal)
     ):

@@ -32,17 +32,21 @@ def claim_in_text(folded: str, mentions: Sequence[Mention], rules: Rules) -> str
     match = rules.cue_for("claim", folded).search(folded)
     if match is None or rules.cue_for("unattributed", folded).search(folded):
         return None  # "no organization has claimed responsibility" is no claim
-    near = [
-        m
-        for m in mentions
-        if m.kind == "nonstate" and m.start <= match.end() and match.start() - m.end <= 40
-    ]
+    groups = [m for m in mentions if _claimant_kind(m)]
+    near = [m for m in groups if m.start <= match.end() and match.start() - m.end <= 40]
     if near:
         return near[-1].canonical
-    subject = [m for m in mentions if m.kind == "nonstate" and m.end <= match.start()]
+    subject = [m for m in groups if m.end <= match.start()]
     if subject:  # "Al Shabaab, the al Qaeda-linked group fighting ..., said it fired"
         return subject[0].canonical
     return rules.cue_claimant("claim", folded[match.start() : match.end()]) or "Islamic State"
+
+
+def _claimant_kind(mention: Mention) -> bool:
+    """A group that can claim: a known non-state actor or a name kept as written."""
+    if mention.kind == "nonstate":
+        return True
+    return mention.kind == "unknown" and not mention.canonical.startswith(UNIDENTIFIED)
 
 
 def claim_from_sources(citations: Sequence[Citation], rules: Rules) -> str | None:
