@@ -241,3 +241,14 @@ def test_eval_command_needs_docs_or_pred(tmp_path: Path) -> None:
     gold = _write(tmp_path / "gold.jsonl", GOLD)
     result = CliRunner().invoke(app, ["eval", str(gold)])
     assert result.exit_code == 2
+
+
+def test_scoring_unidentified_country_suffix_is_optional(tmp_path: Path) -> None:
+    """The guide writes an unnamed group with its country "when useful": both forms match,
+    but two different named actors still do not."""
+    gold = load_gold(_write(tmp_path / "gold.jsonl", GOLD[:1]))
+    pred_rows = [dict(GOLD[0], actor1="Unidentified Armed Group (Iraq)", actor2="Iraqi Army")]
+    pred = load_gold(_write(tmp_path / "pred.jsonl", pred_rows))
+    report = score(gold, pred, texts={DOC: TEXT})
+    assert report.field_score("actor1").correct == 1
+    assert report.field_score("actor2").correct == 0

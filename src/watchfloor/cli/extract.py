@@ -13,8 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from watchfloor import pipeline
-from watchfloor.cli._util import DEFAULT_DB, DebugOpt, console, report_errors
-from watchfloor.errors import GazetteerError
+from watchfloor.cli._util import DEFAULT_DB, DebugOpt, console, err_console, report_errors
+from watchfloor.errors import GazetteerError, WatchfloorError
 from watchfloor.ingest import iter_inputs
 from watchfloor.models import Event
 
@@ -89,16 +89,29 @@ def extract_cmd(
             raise typer.Exit(1)
         return
     events: list[Event] = []
+    failed = 0
     with report_errors(debug):
         gazetteer = _open_gazetteer()
-        for path in iter_inputs(paths):
-            for coded in pipeline.code_path(path, gazetteer=gazetteer):
-                events.extend(coded.extraction.events)
+        files = list(iter_inputs(paths))
+    for path in files:
+        try:  # one bad file is reported and skipped: the batch goes on
+            coded_docs = pipeline.code_path(path, gazetteer=gazetteer)
+        except WatchfloorError as err:
+            if debug:
+                raise
+            failed += 1
+            message = f"Error: {err.message}"
+            err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+            continue
+        for coded in coded_docs:
+            if output == "jsonl":  # stream: what was coded is out even if a later file fails
+                for event in coded.extraction.events:
+                    typer.echo(json.dumps(event_to_json(event), ensure_ascii=False))
+            events.extend(coded.extraction.events)
     if output == "table":
         console.print(_events_table(events, f"{len(events)} event(s)"))
-        return
-    for event in events:
-        typer.echo(json.dumps(event_to_json(event), ensure_ascii=False))
+    if failed:
+        raise typer.Exit(1)
 
 
 def events_cmd(

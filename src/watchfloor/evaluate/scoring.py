@@ -254,12 +254,23 @@ def _sources_key(value: JsonValue) -> frozenset[tuple[str, str | None]]:
     return frozenset(keys)
 
 
+_UNIDENTIFIED_COUNTRY = re.compile(r"^(unidentified [a-z ]+?) \([^()]{1,60}\)$")
+
+
+def _actor_key(name: str) -> str:
+    """An actor name compared case-blind; the guide's "country in parentheses when useful"
+    after an unidentified group is optional, so it does not count."""
+    folded = name.casefold()
+    match = _UNIDENTIFIED_COUNTRY.match(folded)
+    return match.group(1) if match else folded
+
+
 def _same(name: str, gold: JsonValue, predicted: JsonValue, fold_actor: ActorFold) -> bool:
     if name == "sources":
         return _sources_key(gold) == _sources_key(predicted)
     if name in ACTOR_FIELDS:
         if isinstance(gold, str) and isinstance(predicted, str):
-            return fold_actor(gold).casefold() == fold_actor(predicted).casefold()
+            return _actor_key(fold_actor(gold)) == _actor_key(fold_actor(predicted))
         return gold == predicted
     if name in TEXT_FIELDS:
         return _fold_text(gold) == _fold_text(predicted)
