@@ -103,3 +103,32 @@ def test_news_state_force_fighting_unnamed_suspects_fights_the_group_the_story_n
     events = _events(tmp_path, STORY)
     clash = events[-1]
     assert (clash.actor1, clash.actor2) == ("Iraqi Army", "Islamic State")
+
+
+ARTICLE = """Police station attacked in northern Burkina Faso
+October 8, 2025
+
+OUAGADOUGOU - Islamic State militants stormed the police station in the town of Arbinda on Sunday evening, killing six police officers, security sources said.
+
+The attackers set fire to the building and two trucks before withdrawing towards the border, a municipal official said.
+
+Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al-Qaeda's affiliate in the Sahel, claimed responsibility for the raid in a message posted on Monday.
+
+In April 2024 a similar assault on an army post in the same area left more than 30 soldiers dead.
+
+Gunmen blocked the road near Djibo on Tuesday and abducted 12 passengers from a bus, regional police said.
+"""
+
+
+def test_news_claims_aftermath_background_and_sources_of_a_story(tmp_path: Path) -> None:
+    """The claim posted a day later and what "the attackers" did next stay with the attack;
+    an assault a year and a half earlier is background; "regional police said" is a source,
+    not the target of the abduction."""
+    events = _events(tmp_path, ARTICLE)
+    assert [e.sub_event_type for e in events] == ["Armed clash", "Abduction/forced disappearance"]
+    attack, abduction = events
+    assert (
+        attack.claimed_by == "Jama'at Nusrat al-Islam wal-Muslimin" or attack.claimed_by == "JNIM"
+    )
+    assert len(attack.also_in) == 2
+    assert abduction.actor2 == "Civilians"

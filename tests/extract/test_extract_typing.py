@@ -350,3 +350,52 @@ def test_extract_typing_force_fired_on_protesters_and_named_claimants(tmp_path: 
         "rounds and assault rifles (INA, May 4, 2025).",
     )
     assert (depot.sub_event_type, depot.actor2) == ("Disrupted weapons use", None)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "sub_event_type", "actor1", "actor2"),
+    [
+        ("On May 2, 2025, HTS announced the appointment of Abu Omar al-Shami as commander of "
+         "its forces in Jabal al-Zawiya (Ebaa News Agency, May 2, 2025).",
+         "Change to group/activity", "Hay'at Tahrir al-Sham", None),
+        ("On May 3, 2025, SDF forces detained four men suspected of belonging to an ISIS cell "
+         "near Hajin (Hawar News Agency, May 3, 2025).",
+         "Arrests", "Syrian Democratic Forces", "Islamic State"),
+        ("On May 4, 2025, HTS claimed that its operatives had killed three Syrian army "
+         "soldiers near Saraqib (Ebaa News Agency, May 4, 2025).",
+         "Armed clash", "Hay'at Tahrir al-Sham", "Syrian Arab Army"),
+        ("On May 5, 2025, an explosives-laden drone launched by the Houthis hit a Security Belt "
+         "checkpoint in Abyan, killing two fighters (Aden Al-Ghad, May 5, 2025).",
+         "Air/drone strike", "Houthis", "Southern Transitional Council"),
+        ("On May 6, 2025, unknown gunmen kidnapped two employees of an aid agency near Ataq "
+         "(Xinhua, May 6, 2025).",
+         "Abduction/forced disappearance", "Unidentified Armed Group (Syria)", "Civilians"),
+        ("On May 7, 2025, al-Shabaab operatives entered the town of Mahaday a few hours after "
+         "Somali army forces withdrew from it (Garowe Online, May 7, 2025).",
+         "Non-violent transfer of territory", "Al-Shabaab", "Somali Armed Forces"),
+        ("On May 7, 2025, a soldier of the Caliphate shot a Rafidite polytheist in Peshawar "
+         "with a pistol, killing him (Amaq, May 7, 2025).", "Attack", "Islamic State",
+         "Civilians"),
+    ],
+)  # fmt: skip
+def test_extract_typing_wording_of_a_fourth_and_fifth_set(
+    tmp_path: Path, bullet: str, sub_event_type: str, actor1: str, actor2: str | None
+) -> None:
+    event = _one(tmp_path, bullet)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
+
+
+def test_extract_typing_unreported_planter_and_totals(tmp_path: Path) -> None:
+    mine = _one(
+        tmp_path,
+        "On May 2, 2025, two shepherds were killed when a landmine exploded near Ma'dan. It "
+        "was not reported who had planted the mine (Enab Baladi, May 2, 2025).",
+    )
+    assert mine.actor1.startswith("Unidentified Armed Group")
+    assert (
+        _events(
+            tmp_path,
+            "West Africa led with 17 attacks, followed by Iraq with 9 attacks (Al-Naba, May 2, 2025).",
+        )
+        == []
+    )

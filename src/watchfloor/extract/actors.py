@@ -27,7 +27,10 @@ _VICTIM_GAP = re.compile(  # "six soldiers were killed in the clashes": they suf
 _AMONG = re.compile(  # "fatalities among the SDF forces": the named side suffered them
     r"\b(?:fatalities|casualties|losses|deaths|dead|killed|wounded|injured) among (?:the )?$"
 )
-_PRONOUN_SUBJECT = re.compile(r"(?:it|they) ")  # "ISIS announced that it had killed ..."
+_PRONOUN_SUBJECT = re.compile(  # "ISIS announced that it (its fighters) had killed ..."
+    r"(?:it|they|its (?:fighters|operatives|members|men|forces|mujahideen|soldiers)"
+    r"|their (?:fighters|operatives|members|forces)) "
+)
 _BY_AGENT = re.compile(r"\bby (?:an? |the )?$")
 _LED_BY = re.compile(r",? ?(?:led|headed|commanded|spearheaded|dominated) by (?:the )?")
 # "ISIS, a group hostile to the SDF, attacked": the words after the article describe
@@ -41,6 +44,7 @@ _AGENT_NOUN = re.compile(
     r"(?:snipers?|gunmen|bombers?|attackers?|aircraft|warplanes?|jets|drones?)$"
 )
 _PARTICIPLE_BY = re.compile(r"ed\sby\s")
+_PARTICIPLE_AFTER = re.compile(r"\s(?:[a-z]{3,15}ed|flown|sent|shot|built|thrown)\sby\s")
 _CRAFT_FIRST = re.compile(
     r"(?:aircraft|warplanes?|planes|jets|fighter jets|bombers|helicopters?|drones?)\b"
 )
@@ -86,9 +90,27 @@ def find_mentions(text: str, folded: str, rules: Rules, country: str | None) -> 
         start, end = org.span(1)
         if not any(m.start < end and start < m.end for m in mentions + civilians):
             mentions.append(Mention(start, end, org.group(1), None, "unknown"))
+    cited = _citation_spans(text)
+    if cited:  # "(Iraqi News Agency, January 17, 2026)" names a source, not a side
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in cited)]
+        civilians = [m for m in civilians if not any(a <= m.start < b for a, b in cited)]
     kept = sorted(_drop_modifiers(mentions, civilians, folded), key=lambda m: m.start)
     kept = _drop_linked(kept, folded, rules)
+    kept = _drop_generic_after_name(kept)
     return _join_units(kept)
+
+
+_CITATION = re.compile(
+    r"\([^()]{0,160}?\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) \d{1,2}(?:,? \d{4})?[^()]{0,80}\)"
+)
+
+
+def _citation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of dated parentheticals: the sources closing a telling."""
+    if "(" not in text:
+        return []
+    return [m.span() for m in _CITATION.finditer(text)]
 
 
 def _join_units(mentions: list[Mention]) -> list[Mention]:
@@ -132,6 +154,20 @@ def _forces(text: str, rules: Rules, mentions: list[Mention]) -> list[Mention]:
         if canonical is not None:
             found.append(Mention(start, end, canonical, None, "state"))
     return found
+
+
+def _drop_generic_after_name(mentions: list[Mention]) -> list[Mention]:
+    """ "Islamic State militants", "ISIS gunmen": the generic noun belongs to the name."""
+    return [
+        m
+        for i, m in enumerate(mentions)
+        if not (
+            i > 0
+            and m.canonical == UNIDENTIFIED
+            and mentions[i - 1].kind == "nonstate"
+            and 0 <= m.start - mentions[i - 1].end <= 1
+        )
+    ]
 
 
 def _bare_noun(text: str, mention: Mention, rules: Rules) -> bool:
@@ -246,7 +282,9 @@ def assign_actors(
     passive = hit.passive or bool(_BY_AGENT.search(folded[max(0, hit.start - 12) : hit.start]))
     if not passive and not any(not m.is_civilian for m in before):
         # "an IED planted by ISIS in an SDF post": a participle with its agent, no subject
-        passive = bool(_PARTICIPLE_BY.match(folded, hit.end - 2))
+        passive = bool(_PARTICIPLE_BY.match(folded, hit.end - 2)) or bool(
+            _PARTICIPLE_AFTER.match(folded, hit.end)  # "a drone launched by the Houthis hit"
+        )
     agent: Mention | None = None
     target: Mention | None = None
     if passive:

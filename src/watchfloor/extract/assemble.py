@@ -421,7 +421,7 @@ def build_candidate(
     )
     if telling.sequel_days is not None and date is not None:
         date += dt.timedelta(days=telling.sequel_days)
-    if _is_background(date, context.period):
+    if _is_background(date, context.period or _story_days(context)):
         return None
     provenance = _provenance(start, telling, info, hit, location, casualties, date_span)
     _roles_provenance(provenance, role_info, roles)
@@ -817,6 +817,14 @@ def _fallback_date(telling: Telling, context: Context) -> tuple[dt.date | None, 
     if context.period is not None:
         return context.period[1], 2, None
     return context.reference, 2, None
+
+
+def _story_days(context: Context) -> tuple[dt.date, dt.date] | None:
+    """A dated story's own day as its period: what it recalls from months before is
+    background ("In April 2024 a similar assault ...")."""
+    if context.news and context.reference is not None:
+        return context.reference, context.reference
+    return None
 
 
 def _is_background(date: dt.date | None, period: tuple[dt.date, dt.date] | None) -> bool:

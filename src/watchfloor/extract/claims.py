@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from watchfloor.extract.assemble import Candidate
     from watchfloor.extract.detect import SentenceInfo
 
+_APPOSITIVE_GAP = re.compile(r"[),] (?:the |an? )?$")
 _GROUP_SUBJECT = re.compile(
     r"^\W{0,4}(?:the|that|this) (?:group|militants|insurgents|organi[sz]ation|movement|jihadists)"
     r"\b"
@@ -35,7 +36,15 @@ def claim_in_text(folded: str, mentions: Sequence[Mention], rules: Rules) -> str
     groups = [m for m in mentions if _claimant_kind(m)]
     near = [m for m in groups if m.start <= match.end() and match.start() - m.end <= 40]
     if near:
-        return near[-1].canonical
+        last = near[-1]
+        earlier = [m for m in groups if m.end <= last.start]
+        if (
+            earlier
+            and _APPOSITIVE_GAP.search(folded, 0, last.start)
+            and "," in folded[last.end : match.start()]
+        ):
+            return earlier[-1].canonical  # "JNIM, al-Qaeda's affiliate in the Sahel, claimed"
+        return last.canonical
     subject = [m for m in groups if m.end <= match.start()]
     if subject:  # "Al Shabaab, the al Qaeda-linked group fighting ..., said it fired"
         return subject[0].canonical

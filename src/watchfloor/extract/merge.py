@@ -323,10 +323,21 @@ def fold_story(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
     return kept
 
 
+_BACK_REFERENCE = re.compile(
+    r"^\W{0,4}(?:the (?:attackers|assailants|gunmen|militants|raiders|fighters|bombers?)|they)\b"
+)
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|the attack|it)\b")
+
+
 def _other_story_incident(current: Candidate, cand: Candidate) -> bool:
     """A later telling on another stated day ("the army said it rescued nine of them on
     Wednesday"), or a development of another kind (arrests after an attack, a cache found
-    after arrests), is another incident of the story."""
+    after arrests), is another incident of the story; a claim of the incident ("JNIM
+    claimed responsibility for the raid on Monday") and what "the attackers" did next are
+    not."""
+    first = cand.telling.infos[0].folded
+    if _BACK_REFERENCE.match(first) or _CLAIMED.search(first):
+        return False
     if (
         current.time_precision == 1
         and cand.time_precision == 1
