@@ -132,3 +132,21 @@ def test_news_claims_aftermath_background_and_sources_of_a_story(tmp_path: Path)
     )
     assert len(attack.also_in) == 2
     assert abduction.actor2 == "Civilians"
+
+
+CLAIMS = """Claims of responsibility, May 2025
+
+=== Tuesday, May 6, 2025 ===
+Wilayat al-Iraq - Kirkuk
+By the grace of God Almighty, the soldiers of the Caliphate detonated an explosive device on a vehicle of the apostate army near Hawija, killing three of them, and praise be to God.
+"""
+
+
+def test_uncoded_does_not_list_a_claim_whose_header_opens_the_sentence(tmp_path: Path) -> None:
+    """The date header and province label join the claim's sentence but not its evidence:
+    the claim is coded, so it is not listed as uncoded."""
+    path = tmp_path / "claims.txt"
+    path.write_text(CLAIMS, encoding="utf-8")
+    extraction = extract_events(segment_document(read_file(path)[0]))
+    assert len(extraction.events) == 1
+    assert extraction.uncoded == ()

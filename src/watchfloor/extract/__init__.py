@@ -302,7 +302,9 @@ def _uncoded(infos: list[SentenceInfo], merged: list[Candidate]) -> list[Sentenc
         if info.skip is not None or not (info.strong_hits or has_casualties(info)):
             continue
         start, end = info.sent.span
-        if any(s <= start and end <= e for s, e in covered):
+        # covered when an event's evidence holds most of it (label lines such as a claim's
+        # "=== date ===" header can open the sentence but not the evidence)
+        if any(2 * (min(e, end) - max(s, start)) >= end - start for s, e in covered):
             continue
         uncoded.append(info.sent)
     return uncoded
