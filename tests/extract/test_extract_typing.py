@@ -399,3 +399,49 @@ def test_extract_typing_unreported_planter_and_totals(tmp_path: Path) -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("bullet", "sub_event_type", "actor1", "actor2"),
+    [
+        ("On May 2, 2025, the soldiers of the Caliphate captured five Christians near Oicha "
+         "and led them away (Amaq, May 2, 2025).",
+         "Abduction/forced disappearance", "Islamic State", "Civilians"),
+        ("On May 2, 2025, the soldiers of the Caliphate captured four Christians near Gwoza "
+         "and killed them (Amaq, May 2, 2025).", "Attack", "Islamic State", "Civilians"),
+        ("On May 3, 2025, a bomb hidden on a motorcycle exploded in a market in Parachinar, "
+         "killing six people (Dawn, May 3, 2025).",
+         "Remote explosive/landmine/IED", "Islamic State", "Civilians"),
+        ("On May 3, 2025, the soldiers of the Caliphate targeted a base of the Puntland forces "
+         "near Bosaso with a drone loaded with explosives (Amaq, May 3, 2025).",
+         "Air/drone strike", "Islamic State", "Puntland Security Forces"),
+        ("On May 4, 2025, a soldier of the Caliphate shot dead a Rafidite Shia in Herat "
+         "(Amaq, May 4, 2025).", "Attack", "Islamic State", "Civilians"),
+        ("On May 4, 2025, Coalition forces landed by helicopters raided a house near Al-Busayrah "
+         "and killed an ISIS official (Hawar News Agency, May 4, 2025).",
+         "Armed clash", "International Coalition", "Islamic State"),
+        ("On May 5, 2025, the Egyptian army announced that its aircraft had killed eleven armed "
+         "men near Al-Farafra (Ahram, May 5, 2025).",
+         "Air/drone strike", "Egyptian Armed Forces", "Unidentified Armed Group"),
+        ("On May 6, 2025, hundreds of residents of Binnish demonstrated, protesting the arrest "
+         "of local activists by HTS (Enab Baladi, May 6, 2025).",
+         "Peaceful protest", "Protesters (Syria)", None),
+        ("On May 7, 2025, ISIS operatives executed a man in Jasim whom they accused of being a "
+         "spy for the Syrian army (Daraa 24, May 7, 2025).", "Attack", "Islamic State",
+         "Civilians"),
+    ],
+)  # fmt: skip
+def test_extract_typing_wording_of_a_sixth_and_seventh_set(
+    tmp_path: Path, bullet: str, sub_event_type: str, actor1: str, actor2: str | None
+) -> None:
+    event = _one(tmp_path, bullet)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
+
+
+def test_extract_typing_tallies_and_routine_are_no_events(tmp_path: Path) -> None:
+    for bullet in (
+        "ISIS claimed 31 attacks in Syria this week, killing or wounding 86 people (Al-Naba, "
+        "May 8, 2025).",
+        "This week as well, ISIS operatives kept up their attacks in the Euphrates Valley.",
+    ):
+        assert _events(tmp_path, bullet) == []

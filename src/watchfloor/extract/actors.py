@@ -28,7 +28,8 @@ _AMONG = re.compile(  # "fatalities among the SDF forces": the named side suffer
     r"\b(?:fatalities|casualties|losses|deaths|dead|killed|wounded|injured) among (?:the )?$"
 )
 _PRONOUN_SUBJECT = re.compile(  # "ISIS announced that it (its fighters) had killed ..."
-    r"(?:it|they|its (?:fighters|operatives|members|men|forces|mujahideen|soldiers)"
+    r"(?:it|they|its (?:fighters|operatives|members|men|forces|mujahideen|soldiers|aircraft"
+    r"|jets|warplanes|drones|planes|helicopters|troops|units)"
     r"|their (?:fighters|operatives|members|forces)) "
 )
 _BY_AGENT = re.compile(r"\bby (?:an? |the )?$")
@@ -280,6 +281,12 @@ def assign_actors(
             actor2_span=(struck.start, struck.end) if struck else None,
         )
     passive = hit.passive or bool(_BY_AGENT.search(folded[max(0, hit.start - 12) : hit.start]))
+    if (
+        passive
+        and rules is not None
+        and "support" in rules.trigger_context(folded, hit.start, hit.end)
+    ):
+        passive = hit.passive  # "forces landed by helicopters raided": "by" names support
     if not passive and not any(not m.is_civilian for m in before):
         # "an IED planted by ISIS in an SDF post": a participle with its agent, no subject
         passive = bool(_PARTICIPLE_BY.match(folded, hit.end - 2)) or bool(

@@ -309,6 +309,11 @@ def build_candidate(
     if not hits:
         return None
     info, hit = max(hits, key=lambda pair: _rank(pair[0], pair[1], rules))
+    # aircraft only backing a ground operation ("forces landed by helicopters raided"):
+    # with no other wording for it, the operation is fighting on the ground
+    backing = "Air/drone strike" == hit.trigger.sub_event_type and "support" in (
+        rules.trigger_context(info.folded, hit.start, hit.end)
+    )
     # a territory change only sought, or only the background of the telling, is fighting
     unachieved = "territory" in hit.trigger.flags and _rank(info, hit, rules) < hit.trigger.priority
     document = context.document
@@ -348,11 +353,10 @@ def build_candidate(
             if said is not None:  # whose claim: the group named in that sentence
                 named = find_mentions(other.sent.text[:4000], other.folded, rules, country)
                 claimed = claim_in_text(other.folded, named, rules)
-    claimed = (
-        claimed
-        or claim_from_sources(telling.citations, rules)
-        or context.claims.get(info.sent.index)
-    )
+    claimed = claimed or claim_from_sources(telling.citations, rules)
+    if claimed is None and not telling.citations:
+        # under "according to ISIS's claims": a telling citing no other source rests on them
+        claimed = context.claims.get(info.sent.index)
     if (
         actor1 is None
         and claimed is None
@@ -383,6 +387,8 @@ def build_candidate(
     )
     if sub_event_type is None:
         return None
+    if backing:
+        event_type, sub_event_type = "Battles", "Armed clash"
     if event_type in CROWDS:
         force = rules.actors.get(actor1) if sub_event_type == EXCESSIVE_FORCE else None
         where = (force.country if force is not None else None) or location.country
@@ -392,8 +398,8 @@ def build_candidate(
             actor2 = crowd  # the force that fired on them is actor1
         else:
             actor1, unit = crowd, None
-            if actor2 == CIVILIANS:
-                actor2 = None  # the crowd is the civilians; what it protests against is no side
+            if event_type == "Protests" or actor2 == CIVILIANS:
+                actor2 = None  # what a peaceful crowd protests against (or for) is no side
     elif sub_event_type == "Change to group/activity" and (
         actor1.startswith(UNIDENTIFIED) or actor1 in (claimed, context.principal)
     ):
@@ -758,6 +764,21 @@ def _type(
         event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
     if "civilian_switch" in trigger.flags and actor2 == CIVILIANS:
         event_type, sub = "Violence against civilians", "Attack"
+    top_at = next((i.sent.index for i, h in hits if h is hit), None)
+    abduction = next(
+        (
+            h
+            for i, h in hits
+            if h.trigger.sub_event_type == "Abduction/forced disappearance"
+            and top_at is not None
+            and i.sent.index < top_at
+        ),
+        None,
+    )
+    if abduction is not None and not killed and sub in ("Armed clash", "Attack"):
+        # people taken, then a shooting told after it with nobody killed ("... abducted 18
+        # passengers. The driver was shot and wounded"): the abduction is the incident
+        return abduction.trigger.event_type, abduction.trigger.sub_event_type
     if sub == "Looting/property destruction" and hurt:
         if actor2 == CIVILIANS:
             event_type, sub = "Violence against civilians", "Attack"
