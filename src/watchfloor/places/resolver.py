@@ -208,6 +208,30 @@ def _ctx_area_match(gazetteer: Gazetteer, name: str, ctx: _Ctx) -> AdminArea | N
     return gazetteer.admin1_area(cc, code) if code else gazetteer.country_area(cc)
 
 
+def _offset(
+    text: str,
+    cand: Candidate,
+    phrase: PlacePhrase,
+    pick_note: str,
+    area: AdminArea | None,
+    gazetteer: Gazetteer | None,
+) -> ResolvedPlace:
+    """The point ``phrase.distance_km`` along ``phrase.bearing`` from the anchor ``cand``."""
+    assert phrase.distance_km is not None and phrase.bearing is not None
+    point = destination(cand.latitude, cand.longitude, phrase.distance_km, phrase.bearing)
+    note = f"offset {phrase.distance_km:g} km {phrase.bearing} of anchor; {pick_note}"
+    return _place(
+        text,
+        cand,
+        int(GeoPrecision.POINT),
+        note,
+        point=point,
+        phrase=phrase,
+        area=area,
+        gazetteer=gazetteer,
+    )
+
+
 def _place(
     text: str,
     cand: Candidate,
@@ -346,18 +370,7 @@ def resolve_place(text: str, *, gazetteer: Gazetteer, context: PlaceContext) -> 
         )
     cand = pick.cand
     if kind == "offset" and phrase.distance_km is not None and phrase.bearing:
-        point = destination(cand.latitude, cand.longitude, phrase.distance_km, phrase.bearing)
-        note = f"offset {phrase.distance_km:g} km {phrase.bearing} of anchor; {pick.note}"
-        return _place(
-            text,
-            cand,
-            int(GeoPrecision.POINT),
-            note,
-            point=point,
-            phrase=phrase,
-            area=ctx.area,
-            gazetteer=gazetteer,
-        )
+        return _offset(text, cand, phrase, pick.note, ctx.area, gazetteer)
     if kind == "plain":
         return _place(text, cand, int(GeoPrecision.POINT), f"name; {pick.note}", phrase=phrase)
     return _place(text, cand, int(GeoPrecision.NEAR), f"{kind}; {pick.note}", phrase=phrase)
@@ -436,18 +449,7 @@ def resolve_event_place(
     cand = anchor_pick.cand
     phrase = PlacePhrase("anchor", (anchor,), anchor, distance_km, bearing)
     if distance_km is not None and bearing:
-        point = destination(cand.latitude, cand.longitude, distance_km, bearing)
-        note = f"offset {distance_km:g} km {bearing} of anchor; {anchor_pick.note}"
-        return _place(
-            text,
-            cand,
-            int(GeoPrecision.POINT),
-            note,
-            point=point,
-            phrase=phrase,
-            area=ctx.area,
-            gazetteer=gazetteer,
-        )
+        return _offset(text, cand, phrase, anchor_pick.note, ctx.area, gazetteer)
     note = f"anchor without distance and bearing; {anchor_pick.note}"
     return _place(
         text, cand, int(GeoPrecision.NEAR), note, phrase=phrase, area=ctx.area, off_anchor=True
