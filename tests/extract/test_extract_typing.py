@@ -434,3 +434,50 @@ def test_extract_typing_tallies_and_routine_are_no_events(tmp_path: Path) -> Non
         "This week as well, ISIS operatives kept up their attacks in the Euphrates Valley.",
     ):
         assert _events(tmp_path, bullet) == []
+
+
+def test_extract_typing_wording_of_an_eighth_and_ninth_set(tmp_path: Path) -> None:
+    """A claim told after the telling's citation joins it; a raid that killed some and
+    arrested others is a clash; "beheading three" counts three dead; a strike with no doer
+    is the announcer's; "captured a spy ... killed him" is an attack."""
+    claimed = _one(
+        tmp_path,
+        "On May 2, 2025, a suicide bomber blew himself up near a Taliban checkpoint in Kabul, "
+        "killing four people (Pajhwok, May 2, 2025). ISIS's Khorasan Province claimed "
+        "responsibility for the attack (Amaq, May 3, 2025).",
+    )
+    assert (claimed.claimed_by, claimed.actor1_unit) == ("Islamic State", "Khorasan Province")
+    raid = _one(
+        tmp_path,
+        "On May 3, 2025, Iraqi forces raided an ISIS hideout near Tarmiyah, killing two "
+        "operatives and arresting a third (INA, May 3, 2025).",
+    )
+    assert raid.sub_event_type == "Armed clash"
+    beheading = _one(
+        tmp_path,
+        "On May 4, 2025, ISIS operatives raided the village of Kirawa, beheading three "
+        "Christian civilians (HumAngle, May 4, 2025).",
+    )
+    assert beheading.killed == 3
+    strike = _one(
+        tmp_path,
+        "On May 5, 2025, an ISIS official was killed in a drone strike near Al-Bab, the "
+        "International Coalition announced (CENTCOM, May 5, 2025).",
+    )
+    assert (strike.sub_event_type, strike.actor1) == (
+        "Air/drone strike",
+        "International Coalition",
+    )
+    spy = _one(
+        tmp_path,
+        "On May 6, 2025, the soldiers of the Caliphate captured a spy of the apostates near "
+        "Baiji, and after questioning him they killed him (Amaq, May 6, 2025).",
+    )
+    assert spy.sub_event_type == "Attack"
+    assert (
+        _events(
+            tmp_path,
+            "In addition, ISIS claimed the following operations this week (Amaq, May 7, 2025).",
+        )
+        == []
+    )

@@ -131,6 +131,8 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
         if info.sent.block_index != block:
             block, current, pending, weak_lead = info.sent.block_index, None, [], None
         starts = info.skip is None and bool(info.strong_hits or _weak_event(info))
+        if current is not None and current.closed and _claims_it(info, rules):
+            starts = False  # "ISIS claimed responsibility for the attack (Amaq, ...)"
         if starts and (
             current is None or opens_new_incident(info, current.types, current.closed, rules)
         ):
@@ -144,6 +146,8 @@ def group_tellings(infos: Sequence[SentenceInfo], rules: Rules) -> list[Telling]
             pending, weak_lead = [], None
             current.add(info)
             tellings.append(current)
+        elif current is not None and current.closed and _claims_it(info, rules):
+            current.add(info)
         elif weak_lead is not None and _adds_figures(info):
             # an operation told in one sentence, its toll in the next: one incident
             current = Telling()
@@ -235,6 +239,24 @@ def _since_last_citation(pending: list[SentenceInfo]) -> list[SentenceInfo]:
         if closes(pending[index]):
             return pending[index + 1 :]
     return list(pending)
+
+
+_BACK_TO_IT = re.compile(
+    r"\b(?:for|of|claimed) (?:the|this|that|it|its) ?(?:attack|bombing|operation|ambush|killing|"
+    r"kidnapping|abduction|assault|raid|explosion|blast|strike|shooting|incident)?\b"
+)
+
+
+def _claims_it(info: SentenceInfo, rules: Rules) -> bool:
+    """A sentence that only claims the incident told just before ("ISIS's Khorasan Province
+    claimed responsibility for the attack"): it adds a claimant, not an incident."""
+    folded = info.folded
+    return (
+        info.skip is None
+        and bool(rules.cue_for("claim", folded).search(folded))
+        and bool(_BACK_TO_IT.search(folded))
+        and not has_casualties(info)
+    )
 
 
 def _weak_lead(info: SentenceInfo) -> bool:
@@ -514,6 +536,19 @@ def _item_source(telling: Telling, context: Context, header_date: dt.date | None
     return Source(name, date) if name else None
 
 
+_ANNOUNCES = re.compile(r"\s(?:[a-z'-]+\s){0,2}?(?:announced|said|reported|stated|confirmed)\b")
+
+
+def _announcer(telling: Telling, rules: Rules, country: str | None) -> str | None:
+    """The state force that announces a strike no sentence gives a doer ("... killed in a
+    drone strike, the spokesman of the US-led Coalition announced")."""
+    for info in telling.infos:
+        for mention in find_mentions(info.sent.text[:4000], info.folded, rules, country):
+            if mention.kind == "state" and _ANNOUNCES.match(info.folded, mention.end):
+                return mention.canonical
+    return None
+
+
 def _default_actor1(
     hit: TriggerHit,
     telling: Telling,
@@ -531,7 +566,7 @@ def _default_actor1(
     if claimed:
         return claimed
     if hit.trigger.sub_event_type == "Air/drone strike":
-        return UNIDENTIFIED_AIR
+        return _announcer(telling, rules, country) or UNIDENTIFIED_AIR
     unattributed = any(
         rules.cue_for("unattributed", i.folded).search(i.folded) for i in telling.infos
     )
@@ -784,6 +819,8 @@ def _type(
             event_type, sub = "Violence against civilians", "Attack"
         else:
             event_type, sub = "Battles", "Armed clash"
+    if sub == "Arrests" and killed:
+        event_type, sub = "Battles", "Armed clash"  # a raid that killed some, arrested others
     if sub == "Disrupted weapons use" and killed:
         event_type, sub = "Battles", "Armed clash"  # an attack prevented, people killed
     return event_type, sub

@@ -326,7 +326,7 @@ def fold_story(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
 _BACK_REFERENCE = re.compile(
     r"^\W{0,4}(?:the (?:attackers|assailants|gunmen|militants|raiders|fighters|bombers?)|they)\b"
 )
-_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|the attack|it)\b")
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|the|this|that|it)\b")
 
 
 def _other_story_incident(current: Candidate, cand: Candidate) -> bool:
