@@ -150,3 +150,28 @@ def test_uncoded_does_not_list_a_claim_whose_header_opens_the_sentence(tmp_path:
     extraction = extract_events(segment_document(read_file(path)[0]))
     assert len(extraction.events) == 1
     assert extraction.uncoded == ()
+
+
+TITLED_CLAIMS = """Translated ISIS claims of responsibility, May 2025
+
+=== Friday, May 2, 2025 ===
+Wilayat al-Iraq - Kirkuk
+With the grace of God Almighty, the mujahideen of the Islamic State clashed with a detachment of the apostate army near al-Riyadh, killing three of them, and all praise is due to God.
+"""
+
+
+def test_claims_document_by_its_title(tmp_path: Path) -> None:
+    """A document titled as claims of responsibility puts its uncited tellings under them."""
+    path = tmp_path / "claims.txt"
+    path.write_text(TITLED_CLAIMS, encoding="utf-8")
+    (event,) = extract_events(segment_document(read_file(path)[0])).events
+    assert (event.actor1, event.claimed_by) == ("Islamic State", "Islamic State")
+
+
+def test_news_unnamed_jihadists_ambushing_an_army_are_not_the_army(tmp_path: Path) -> None:
+    text = (
+        "Convoy ambushed in Niger\nMay 4, 2025\n\nNIAMEY - Jihadist fighters ambushed an army "
+        "convoy near Bani Bangou on Saturday, killing 12 soldiers, the ministry said.\n"
+    )
+    (event,) = _events(tmp_path, text)
+    assert event.actor1.startswith("Unidentified Armed Group")

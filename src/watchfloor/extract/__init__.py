@@ -210,7 +210,7 @@ def _context(tree: DocumentTree, rules: Rules, infos: list[SentenceInfo]) -> Con
         period=period,
         reference=reference,
         default_source=default_source,
-        claims=claim_contexts(tree.sentences, tree.sections, rules),
+        claims=claim_contexts(tree.sentences, tree.sections, rules, document.title),
         outlet=outlet,
         dateline=dateline.span() if dateline is not None else None,
         news=news,

@@ -383,6 +383,7 @@ def build_candidate(
         actor1 is None
         and claimed is None
         and hit.trigger.event_type == "Battles"
+        and (hit.passive or _CLASH_NOUN.match(info.folded, hit.start))
         and is_state(actor2, rules)
     ):
         # "two militants were killed in an exchange of fire with counterterrorism forces":
@@ -683,6 +684,7 @@ _SEQUEL = re.compile(
     r",\s(?:only\s|just\s)?(?P<gap>(?:a|one|two|three|four|five|six|\d{1,2})\s(?:days?|hours?))"
     r"\s(?P<dir>after|before)\s(?P<clause>[^.;]{8,200})"
 )
+_CLASH_NOUN = re.compile(r"(?:clash|exchange|firefight|gun ?battle|fighting|battle)")
 _INSTRUMENT = re.compile(r"(?:with|using|by means of) ")
 
 

@@ -69,7 +69,7 @@ def claim_from_sources(citations: Sequence[Citation], rules: Rules) -> str | Non
 
 
 def claim_contexts(
-    sentences: Sequence[Sentence], sections: Sequence[Section], rules: Rules
+    sentences: Sequence[Sentence], sections: Sequence[Section], rules: Rules, title: str = ""
 ) -> dict[int, str]:
     """Sentence index -> claimant, for sentences under a claims heading or claims paragraph.
 
@@ -77,6 +77,11 @@ def claim_contexts(
     of that section and the sections nested below it.
     """
     opened: list[tuple[tuple[str, ...], int, str]] = []  # (section path, from index, claimant)
+    folded_title = title[:300].lower().replace("’", "'")
+    if folded_title and rules.cue_for("claim_context", folded_title).search(folded_title):
+        # a document titled as claims ("Translated ISIS claims of responsibility, April")
+        claimant = rules.cue_claimant("claim_context", folded_title) or "Islamic State"
+        opened.append(((), -1, claimant))
     for section in sections:
         folded = section.heading.lower().replace("’", "'")
         if rules.cue_for("claim_context", folded).search(folded):
