@@ -481,3 +481,36 @@ def test_extract_typing_wording_of_an_eighth_and_ninth_set(tmp_path: Path) -> No
         )
         == []
     )
+
+
+def test_extract_typing_doers_named_before_announced_or_affiliated(tmp_path: Path) -> None:
+    """ "In the exchange of fire that followed" is the named force's; arrests with no doer
+    are the announcer's; a group "affiliated with" another acts itself; an appointment
+    counts no deaths from its background."""
+    followed = _one(
+        tmp_path,
+        "On May 2, 2025, HTS operatives surrounded a house in Sarmada where an ISIS cell was "
+        "hiding. In the exchange of fire that followed, two ISIS operatives were killed "
+        "(Ebaa News Agency, May 2, 2025).",
+    )
+    assert followed.actor1 == "Hay'at Tahrir al-Sham"
+    announced = _one(
+        tmp_path,
+        "On May 3, 2025, three ISIS suspects were arrested in Ubari, the Libyan National Army "
+        "announced (LNA media office, May 3, 2025).",
+    )
+    assert (announced.sub_event_type, announced.actor1) == ("Arrests", "Libyan National Army")
+    affiliated = _one(
+        tmp_path,
+        "On May 4, 2025, ADF operatives, who are affiliated with ISIS's Central Africa "
+        "Province, attacked the village of Mayi-Moya, killing 12 civilians (Radio Okapi, May "
+        "4, 2025).",
+    )
+    assert affiliated.actor1 == "Allied Democratic Forces"
+    appointed = _one(
+        tmp_path,
+        "On May 5, 2025, AQAP announced that Abu Hamza al-Awlaki had been appointed as its "
+        "military commander, succeeding a commander who was killed last year (Al-Malahem, May "
+        "5, 2025).",
+    )
+    assert (appointed.sub_event_type, appointed.killed) == ("Change to group/activity", None)

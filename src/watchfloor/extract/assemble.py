@@ -365,7 +365,9 @@ def build_candidate(
         )
     if actor1 is None:
         actor1, unit = _actor_from_context(telling, rules, country, actor2)
-    if actor1 is None and _PRONOUN_AGENT.search(info.folded, 0, hit.start):
+    if actor1 is None and (
+        _PRONOUN_AGENT.search(info.folded, 0, hit.start) or _FOLLOWED.search(info.folded)
+    ):
         actor1, unit = _named_before(telling, rules, country, actor2)
     casualties = _casualties(text)
     claimed = claim_in_text(info.folded, mentions, rules)
@@ -412,6 +414,8 @@ def build_candidate(
         return None
     if backing:
         event_type, sub_event_type = "Battles", "Armed clash"
+    if sub_event_type in NO_CASUALTY_TYPES:
+        casualties = _casualties("")
     if event_type in CROWDS:
         force = rules.actors.get(actor1) if sub_event_type == EXCESSIVE_FORCE else None
         where = (force.country if force is not None else None) or location.country
@@ -537,6 +541,11 @@ def _item_source(telling: Telling, context: Context, header_date: dt.date | None
     return Source(name, date) if name else None
 
 
+ANNOUNCED_TYPES = frozenset({"Air/drone strike", "Arrests", "Disrupted weapons use"})
+"""Acts whose doer, when no sentence names one, is the state force announcing them."""
+NO_CASUALTY_TYPES = frozenset({"Change to group/activity", "Agreement"})
+"""Developments whose deaths in the telling are background ("succeeding a commander who was
+killed last year"), never the development's own."""
 _ANNOUNCES = re.compile(r"\s(?:[a-z'-]+\s){0,2}?(?:announced|said|reported|stated|confirmed)\b")
 
 
@@ -566,8 +575,12 @@ def _default_actor1(
     """
     if claimed:
         return claimed
+    if hit.trigger.sub_event_type in ANNOUNCED_TYPES:
+        announcer = _announcer(telling, rules, country)
+        if announcer is not None:
+            return announcer
     if hit.trigger.sub_event_type == "Air/drone strike":
-        return _announcer(telling, rules, country) or UNIDENTIFIED_AIR
+        return UNIDENTIFIED_AIR
     unattributed = any(
         rules.cue_for("unattributed", i.folded).search(i.folded) for i in telling.infos
     )
@@ -620,6 +633,8 @@ DEMOTED = 200  # a trigger in a support or circumstance context counts only when
 STATE_SUFFIXES = (" Armed Forces", " Police")
 
 
+# "In the exchange of fire that followed, ...": the doer is the one the sentence before named
+_FOLLOWED = re.compile(r"\b(?:that|which) followed\b|\bthe ensuing\b|^\W{0,4}then\b")
 _PRONOUN_AGENT = re.compile(r"\b(?:they|it|its forces|their forces|these forces|the forces)\b")
 
 
