@@ -119,7 +119,7 @@ def test_extract_telegram_export_cites_telegram_with_message_date(tmp_path: Path
         ("Kenyan troops repelled an attack by Al-Shabaab fighters on a base near Lamu.", None,
          ("Al-Shabaab", "Kenyan Armed Forces")),
         ("Heavy clashes erupted between Taliban fighters and the Afghan army in Kunduz.", None,
-         ("Taliban", "Afghan Security Forces")),
+         ("Taliban", "Afghan Armed Forces")),
         ("Rebel groups, led by Ahrar al-Sham, attacked a Syrian army post near Hama.", None,
          ("Ahrar al-Sham", "Syrian Arab Army")),
         ("Fighters of the Free Syrian Army, a Turkish-backed rebel organization, ambushed a "

@@ -514,3 +514,42 @@ def test_extract_typing_doers_named_before_announced_or_affiliated(tmp_path: Pat
         "5, 2025).",
     )
     assert (appointed.sub_event_type, appointed.killed) == ("Change to group/activity", None)
+
+
+def test_extract_typing_tenth_and_eleventh_set_wording(tmp_path: Path) -> None:
+    """Totals since an operation began and "continued firing" are no events; a force
+    acting "in cooperation with" another is the doer; drivers are civilians; a closed road is
+    a development."""
+    assert (
+        _events(
+            tmp_path,
+            "Since the beginning of Operation Sinai 2018, 105 terrorist operatives have been killed "
+            "(Ahram, May 2, 2025).",
+        )
+        == []
+    )
+    assert (
+        _events(
+            tmp_path,
+            "The rebels continued firing mortar shells into the capital (SANA, May 2, 2025).",
+        )
+        == []
+    )
+    police = _one(
+        tmp_path,
+        "On May 3, 2025, the Spanish police, in cooperation with the Moroccan police, arrested "
+        "two ISIS suspects in Ceuta (Europa Press, May 3, 2025).",
+    )
+    assert police.actor1 == "Spanish Police"
+    drivers = _one(
+        tmp_path,
+        "On May 4, 2025, gunmen at a fake checkpoint shot dead four drivers near Sirte (Libya "
+        "Observer, May 4, 2025).",
+    )
+    assert (drivers.sub_event_type, drivers.actor2) == ("Attack", "Civilians")
+    road = _one(
+        tmp_path,
+        "On May 5, 2025, the army closed the coastal road between El-Arish and Rafah after the "
+        "attack (Ahram, May 5, 2025).",
+    )
+    assert road.sub_event_type == "Other"

@@ -346,6 +346,8 @@ def _other_story_incident(current: Candidate, cand: Candidate) -> bool:
         and current.event_date != cand.event_date
     ):
         return True
+    if "Looting/property destruction" in (current.sub_event_type, cand.sub_event_type):
+        return False  # "around 40 houses were burned": what the attackers also did
     kinds = {current.event_type, cand.event_type}
     return len(kinds) == 2 and bool(kinds & _DEVELOPMENTS) and cand.telling.infos[0].hits != []
 
