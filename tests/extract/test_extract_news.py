@@ -175,3 +175,20 @@ def test_news_unnamed_jihadists_ambushing_an_army_are_not_the_army(tmp_path: Pat
     )
     (event,) = _events(tmp_path, text)
     assert event.actor1.startswith("Unidentified Armed Group")
+
+
+FOLLOWING = """Militants raid village in Cabo Delgado
+November 7, 2025
+
+PEMBA, Mozambique, Nov 7 (Watchfloor Wire) - Militants attacked the village of Mucojo on Wednesday, killing four villagers, residents said.
+
+Troops clashed with the militants near the village the following day, killing six of them, the army said.
+"""
+
+
+def test_news_following_day_counts_from_the_incident_before(tmp_path: Path) -> None:
+    """In a story, "the following day" inside a paragraph counts from the incident told
+    before (Wednesday, November 5), not from the story's own date."""
+    attack, clash = _events(tmp_path, FOLLOWING)
+    assert attack.event_date is not None and attack.event_date.isoformat() == "2025-11-05"
+    assert clash.event_date is not None and clash.event_date.isoformat() == "2025-11-06"

@@ -31,7 +31,7 @@ from watchfloor.extract.assemble import (
     group_tellings,
 )
 from watchfloor.extract.claims import claim_contexts, lend_story_claims
-from watchfloor.extract.dates import opens_with_relative
+from watchfloor.extract.dates import mentions_relative, opens_with_relative
 from watchfloor.extract.detect import (
     SentenceInfo,
     analyse_sentence,
@@ -99,7 +99,7 @@ def extract_events(tree: DocumentTree, *, rules: Rules | None = None) -> Extract
     infos = [analyse_sentence(sent, rules) for sent in tree.sentences]
     context = _context(tree, rules, infos)
     candidates: list[Candidate] = []
-    days = _DayBook(_block_openers(tree.sentences))
+    days = _DayBook(_block_openers(tree.sentences), news=context.news)
     air: dict[tuple[str, ...], str] = {}  # the last named air force of each section
     for telling in group_tellings(infos, rules):
         cand = build_candidate(telling, context, rules, days.previous_for(telling.infos[0].sent))
@@ -141,10 +141,11 @@ class _DayBook:
     the date of the bullet before it.
     """
 
-    __slots__ = ("_block", "_in_block", "_in_section", "_openers", "_section")
+    __slots__ = ("_block", "_in_block", "_in_section", "_news", "_openers", "_section")
 
-    def __init__(self, openers: frozenset[int]) -> None:
+    def __init__(self, openers: frozenset[int], *, news: bool = False) -> None:
         self._openers = openers
+        self._news = news  # a story: "the following day" anywhere counts from the last incident
         self._block: int | None = None
         self._section: tuple[str, ...] | None = None
         self._in_block: dt.date | None = None
@@ -157,6 +158,8 @@ class _DayBook:
         if sent.block_index != self._block:
             self._block, self._in_block = sent.block_index, None
             if sent.index in self._openers and opens_with_relative(sent.text):
+                self._in_block = self._in_section
+            elif self._news and mentions_relative(sent.text):
                 self._in_block = self._in_section
         return self._in_block
 

@@ -583,6 +583,19 @@ def _month_only(
     return None
 
 
+def mentions_relative(text: str, *, words: DateWords | None = None) -> bool:
+    """The text counts a day from another incident anywhere ("... retook the town the
+    following day"): in a news story that incident is the one told before."""
+    words = words or load_date_words()
+    head = text[: OPENING_CHARS * 4]
+    present = _Present(head, words)
+    for match in words.phrase_re.finditer(head) if present.phrase() else ():
+        relative = words.relative.get(" ".join(match.group().lower().split()))
+        if relative is not None and relative[1] == "previous":
+            return True
+    return False
+
+
 def opens_with_relative(text: str, *, words: DateWords | None = None) -> bool:
     """The text opens with a day counted from another incident: "The next day, ...", "On the
     same day, ...", "Two days later, ..." (a ``relative`` or ``direction`` phrase of base
