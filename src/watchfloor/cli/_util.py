@@ -26,6 +26,11 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+def print_error(err: WatchfloorError) -> None:
+    """One ``Error: ...`` line on stderr, the message printed as plain text (never markup)."""
+    err_console.print(f"Error: {err.message}", markup=False, highlight=False, soft_wrap=True)
+
+
 @contextmanager
 def report_errors(debug: bool = False) -> Iterator[None]:
     """Turn a WatchfloorError into one ``Error: ...`` line on stderr and exit code 1."""
@@ -34,5 +39,5 @@ def report_errors(debug: bool = False) -> Iterator[None]:
     except WatchfloorError as err:
         if debug:
             raise
-        err_console.print(f"Error: {err.message}", markup=False, highlight=False, soft_wrap=True)
+        print_error(err)
         raise typer.Exit(1) from err

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from watchfloor import pipeline
-from watchfloor.cli._util import DEFAULT_DB, DebugOpt, console, err_console, report_errors
+from watchfloor.cli._util import DEFAULT_DB, DebugOpt, console, print_error, report_errors
 from watchfloor.errors import GazetteerError, WatchfloorError
 from watchfloor.ingest import iter_inputs
 from watchfloor.models import Event
@@ -100,8 +100,7 @@ def extract_cmd(
             if debug:
                 raise
             failed += 1
-            message = f"Error: {err.message}"
-            err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+            print_error(err)
             continue
         for coded in coded_docs:
             if output == "jsonl":  # stream: what was coded is out even if a later file fails

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from watchfloor.extract.actors import UNIDENTIFIED_AIR, principal_actor
+from watchfloor.extract.actors import UNIDENTIFIED_AIR, nonstate_counts, principal_of
 from watchfloor.extract.assemble import (
     EXCESSIVE_FORCE,
     Candidate,
@@ -208,6 +208,7 @@ def _context(tree: DocumentTree, rules: Rules, infos: list[SentenceInfo]) -> Con
     outlet = outlet or rules.cue_name("outlet", document.title[:300].lower())
     place = dateline.group("place") if dateline is not None else ""
     news = default_source is not None and not outlet
+    groups = nonstate_counts(document.text, rules)  # named once, read for both groups below
     return Context(
         document=document,
         period=period,
@@ -219,8 +220,8 @@ def _context(tree: DocumentTree, rules: Rules, infos: list[SentenceInfo]) -> Con
         news=news,
         country=document_country(f"{place} {document.title[:300]}", rules),
         block_heads=_block_heads(infos),
-        principal=principal_actor(document.text, rules),
-        story_group=principal_actor(document.text, rules, least=1) if news else None,
+        principal=principal_of(groups),
+        story_group=principal_of(groups, least=1) if news else None,
     )
 
 

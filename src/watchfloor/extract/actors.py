@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from watchfloor.extract.detect import TriggerHit, alias_matches, fold_quotes, frame_length
+from watchfloor.extract.detect import (
+    MAX_SENTENCE,
+    SentenceInfo,
+    TriggerHit,
+    alias_matches,
+    fold_quotes,
+    frame_length,
+)
 from watchfloor.extract.rules import ActorAlias, Rules, alias_spans, fold_key
 
 CIVILIANS = "Civilians"
@@ -99,6 +106,11 @@ def find_mentions(text: str, folded: str, rules: Rules, country: str | None) -> 
     kept = _drop_linked(kept, folded, rules)
     kept = _drop_generic_after_name(kept)
     return _join_units(kept)
+
+
+def sentence_mentions(info: SentenceInfo, rules: Rules, country: str | None) -> list[Mention]:
+    """``find_mentions`` over one analysed sentence, its text cut where ``folded`` was."""
+    return find_mentions(info.sent.text[:MAX_SENTENCE], info.folded, rules, country)
 
 
 _CITATION = re.compile(
@@ -439,17 +451,27 @@ PRINCIPAL_MIN = 5
 PRINCIPAL_CHARS = 400_000
 
 
-def principal_actor(text: str, rules: Rules, least: int | None = None) -> str | None:
-    """The non-state group a document is about: named at least ``PRINCIPAL_MIN`` times (or
-    ``least``) and in at least half of all non-state mentions (a bulletin on ISIS).
-    Unattributed attacks in such a document are that group's, as the analysts who code these
-    bulletins read them.
+def principal_actor(text: str, rules: Rules) -> str | None:
+    """The non-state group a document is about: named at least ``PRINCIPAL_MIN`` times and
+    in at least half of all non-state mentions (a bulletin on ISIS). Unattributed attacks
+    in such a document are that group's, as the analysts who code these bulletins read them.
     """
+    return principal_of(nonstate_counts(text, rules))
+
+
+def nonstate_counts(text: str, rules: Rules) -> dict[str, int]:
+    """How often each non-state group is named in (the first part of) a document."""
     counts: dict[str, int] = {}
     for start, end, matched in alias_spans(fold_quotes(text[:PRINCIPAL_CHARS]), rules):
         mention = _resolve(matched, rules, None, start, end)
         if mention is not None and mention.kind == "nonstate":
             counts[mention.canonical] = counts.get(mention.canonical, 0) + 1
+    return counts
+
+
+def principal_of(counts: dict[str, int], least: int | None = None) -> str | None:
+    """``principal_actor`` from counts already taken; ``least`` replaces ``PRINCIPAL_MIN``
+    (a news story's group may be named only once)."""
     if not counts:
         return None
     best = max(counts, key=lambda name: counts[name])

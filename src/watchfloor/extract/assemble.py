@@ -20,6 +20,7 @@ from watchfloor.extract.actors import (
     assign_actors,
     find_mentions,
     frame_end,
+    sentence_mentions,
     unidentified,
 )
 from watchfloor.extract.claims import claim_from_sources, claim_in_text
@@ -352,11 +353,11 @@ def build_candidate(
             shift = whole[0] - start
             location = replace(found, span=(found.span[0] + shift, found.span[1] + shift))
     country = location.country or context.country
-    mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+    mentions = sentence_mentions(info, rules, country)
     role_info, role_hit = _opening_hit(hits, hit, rules)
     role_mentions = mentions
     if role_info is not info:
-        role_mentions = find_mentions(role_info.sent.text[:4000], role_info.folded, rules, country)
+        role_mentions = sentence_mentions(role_info, rules, country)
     roles = assign_actors(role_mentions, role_hit, role_info.folded, rules)
     actor1, unit, actor2 = roles.actor1, roles.actor1_unit, roles.actor2
     if actor1 is None or actor2 is None:
@@ -375,7 +376,7 @@ def build_candidate(
         if claimed is None and other is not info:
             said = rules.cue_for("claim", other.folded).search(other.folded)
             if said is not None:  # whose claim: the group named in that sentence
-                named = find_mentions(other.sent.text[:4000], other.folded, rules, country)
+                named = sentence_mentions(other, rules, country)
                 claimed = claim_in_text(other.folded, named, rules)
     claimed = claimed or claim_from_sources(telling.citations, rules)
     if claimed is None and not telling.citations:
@@ -553,7 +554,7 @@ def _announcer(telling: Telling, rules: Rules, country: str | None) -> str | Non
     """The state force that announces a strike no sentence gives a doer ("... killed in a
     drone strike, the spokesman of the US-led Coalition announced")."""
     for info in telling.infos:
-        for mention in find_mentions(info.sent.text[:4000], info.folded, rules, country):
+        for mention in sentence_mentions(info, rules, country):
             if mention.kind == "state" and _ANNOUNCES.match(info.folded, mention.end):
                 return mention.canonical
     return None
@@ -607,7 +608,7 @@ def _fill_from_telling(
     for index, info in enumerate(telling.infos):
         if info is primary:
             continue
-        mentions: list[Mention] = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        mentions: list[Mention] = sentence_mentions(info, rules, country)
         top = top_hit(info.hits)
         if top is not None:
             roles = assign_actors(mentions, top, info.folded, rules)
@@ -644,7 +645,7 @@ def _named_before(
     """The force last named in the sentences leading into a telling whose doer is a pronoun:
     "The Syrian forces keep clearing the desert. This week, they took over X"."""
     for info in reversed(telling.lead_in):
-        mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        mentions = sentence_mentions(info, rules, country)
         named = [m for m in mentions if not m.is_civilian and m.canonical != actor2]
         if named:
             return named[0].canonical, named[0].unit
@@ -676,7 +677,7 @@ def _actor_from_context(
         top = top_hit(info.hits)
         if top is None or info in telling.infos:
             continue
-        mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        mentions = sentence_mentions(info, rules, country)
         roles = assign_actors(mentions, top, info.folded, rules)
         if roles.actor1 is not None and roles.actor1 != actor2:
             return roles.actor1, roles.actor1_unit
@@ -688,7 +689,7 @@ def _claimant_unit(
 ) -> str | None:
     """The unit of the claimant the telling names ("ISIS's Khorasan Province claimed")."""
     for info in telling.infos:
-        for mention in find_mentions(info.sent.text[:4000], info.folded, rules, country):
+        for mention in sentence_mentions(info, rules, country):
             if mention.canonical == claimant and mention.unit:
                 return mention.unit
     return None
@@ -725,7 +726,7 @@ def _opening_hit(
             hit.trigger.priority
         ):
             return info, hit
-    return next((info, hit) for info, hit in hits if hit is top)
+    return top_info, top
 
 
 def _rank(info: SentenceInfo, hit: TriggerHit, rules: Rules) -> int:
@@ -769,7 +770,7 @@ def _opponent(
     unnamed = None
     for info in telling.infos:
         frame = frame_end(info.folded)
-        for mention in find_mentions(info.sent.text[:4000], info.folded, rules, country):
+        for mention in sentence_mentions(info, rules, country):
             if mention.start < frame or mention.canonical == actor1:
                 continue
             if mention.kind == "nonstate":

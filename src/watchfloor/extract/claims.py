@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from watchfloor.extract.actors import UNIDENTIFIED, Mention, find_mentions
+from watchfloor.extract.actors import UNIDENTIFIED, Mention, sentence_mentions
 from watchfloor.extract.rules import Rules
 from watchfloor.models import Citation, Section, Sentence
 
@@ -116,7 +116,7 @@ def lend_story_claims(
     for info in infos:
         if info.skip == "caption":
             continue
-        mentions = find_mentions(info.sent.text[:4000], info.folded, rules, country)
+        mentions = sentence_mentions(info, rules, country)
         named = [m for m in mentions if m.kind == "nonstate"]
         if info.sent.index not in told and rules.cue_for("claim", info.folded).search(info.folded):
             claimant = _story_claimant(info, mentions, last_group, rules)

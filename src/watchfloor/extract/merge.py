@@ -297,8 +297,7 @@ def _named_in(words: set[str], cand: Candidate) -> bool:
 
 
 def _place_words(cand: Candidate) -> set[str]:
-    names = " ".join(n for n in (cand.location.location_text, cand.location.anchor) if n)
-    return {w for w in _TOKEN.findall(names.lower()) if w not in _GENERIC}
+    return _words(" ".join(n for n in (cand.location.location_text, cand.location.anchor) if n))
 
 
 def fold_story(candidates: list[Candidate], rules: Rules) -> list[Candidate]:
