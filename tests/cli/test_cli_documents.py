@@ -138,3 +138,15 @@ def test_cli_ingest_killed_midway_loses_nothing_committed(tmp_path: Path, db_pat
         " (SELECT 1 FROM sentences s WHERE s.document_id = d.id)"
     ).fetchone()[0]
     assert orphans == 0
+
+
+def test_cli_extract_jsonl_goes_on_past_a_bad_file(tmp_path: Path) -> None:
+    """A broken file in the folder is named on stderr with its reason; the events of the
+    good file are still printed and the exit code says something failed."""
+    (tmp_path / "a_broken.json").write_text('{"name": "x"} {"extra": 1}', encoding="utf-8")
+    (tmp_path / "b_week.txt").write_text(BULLETIN, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "a_broken.json" in result.stderr and "bad-json" in result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all(e["doc"] == "b_week.txt" for e in events)
