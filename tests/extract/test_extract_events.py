@@ -20,7 +20,7 @@ Main developments in Iraq
 Diyala Province
   • On March 3, 2024, ISIS operatives attacked an Iraqi police checkpoint in Tarmiyah, 30 km north of Baghdad. Two policemen were killed and three others were wounded (Shafaq News, March 3, 2024).
   • On March 4, 2024, an IED was activated against an Iraqi army patrol 12 km east of Baqubah. No casualties were reported (Shafaq News, March 5, 2024).
-  • On March 5, 2024, a shepherd was targeted by sniper fire west of Khanaqin. He was killed (Rudaw, March 5, 2024). In addition, an Iraqi army vehicle was targeted by machine gun fire. The passengers were killed or wounded (Rudaw, March 5, 2024).
+  • On March 5, 2024, a shepherd was targeted by sniper fire west of Khanaqin. He was killed (Rudaw, March 5, 2024). In addition, machine gun fire hit an Iraqi army pickup near the same village, and its crew were killed or wounded (Rudaw, March 5, 2024).
   • In the ITIC's assessment, ISIS will continue its attacks in the province.
   • Daily attacks were reported in six provinces this week.
 

@@ -97,8 +97,8 @@ def test_extract_date_only_in_citation(tmp_path: Path) -> None:
 def test_extract_claimed_responsibility_names_claimant(tmp_path: Path) -> None:
     text = (
         "Weekly digest (March 1-7, 2024)\n\nAfghanistan\n"
-        "  • On March 5, 2024, ISIS's Khorasan Province claimed responsibility for an attack "
-        "against the Taliban in the Kunar Province (Amaq, March 5, 2024).\n"
+        "  • On March 5, 2024, ISIS's Khorasan Province said it had carried out an attack on a "
+        "Taliban post near Asadabad and claimed responsibility for it (Amaq, March 5, 2024).\n"
     )
     event = _extract(tmp_path, text).events[0]
     assert event.claimed_by == "Islamic State"

@@ -157,7 +157,7 @@ def test_detect_another_sources_telling_retells_an_incident(text: str, retells: 
 @pytest.mark.parametrize(
     ("text", "skip"),
     [
-        ("Aircraft attacked a building that served as an ISIS prison in Hajin.", None),
+        ("Jets struck a school near Hajin that had served as an ISIS prison.", None),
         (
             "He served as a senior commander in the army before the war, when he was wounded.",
             "analysis",
